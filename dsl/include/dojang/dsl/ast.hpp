@@ -1,0 +1,214 @@
+#pragma once
+// The syntax tree of a .flow file, as parsed. Every node carries its byte range in the source.
+// Names are not resolved here: that is the checker's job.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dojang::dsl::ast {
+
+// A byte range in the source text.
+struct Node {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+  [[nodiscard]] std::uint32_t end() const { return offset + length; }
+};
+
+// An identifier where it is written (a state, role, field, action name...).
+struct Name : Node {
+  std::string text;
+};
+
+// ---------------------------------------------------------------- expressions
+
+struct Expr;
+using ExprPtr = std::shared_ptr<const Expr>;
+
+enum class ExprKind : std::uint8_t {
+  Number,    // number, text = as written
+  String,    // text = the unquoted content
+  Bool,      // flag
+  Null,
+  Date,      // text = YYYY-MM-DD
+  Duration,  // number = amount, unit in text: "d" "h" "m" "w"
+  Ref,       // a name, or name.member (reviews.x, table.output): text = name, member = member
+  Call,      // text = function name, args
+  Unary,     // text = "-" or "not", args[0]
+  Binary,    // text = operator (+ - * / == != < <= > >= and or in), args[0], args[1]
+  If,        // args = cond, then, else
+  List,      // [a, b, ...]
+  Weighted,  // weighted { a: 0.25, ... }: weights
+  Approve,   // `k of n approve` (number=k, count=n), `all approve` (text="all"), `any approve` (text="any")
+};
+
+struct Weight {
+  Name name;
+  Node weight_pos;
+  double weight = 0;
+  std::string weight_text;
+};
+
+struct Expr : Node {
+  ExprKind kind = ExprKind::Null;
+  std::string text;
+  std::string member;
+  Node member_pos;
+  double number = 0;
+  std::int64_t count = 0;
+  std::uint32_t depth = 1;  // of the tree below and including this node
+  bool flag = false;
+  std::vector<ExprPtr> args;
+  std::vector<Weight> weights;
+};
+
+// ---------------------------------------------------------------- declarations
+
+struct Role : Node {
+  Name name;
+  std::string label;
+};
+
+enum class TypeKind : std::uint8_t { Text, Number, Money, Bool, Date, OneOf, Score };
+
+struct TypeSpec : Node {
+  TypeKind kind = TypeKind::Text;
+  std::vector<Name> values;  // one_of: the values (identifiers, or quoted text kept as written)
+  double lo = 0, hi = 0;     // score lo..hi
+  std::string lo_text, hi_text;
+};
+
+struct Field : Node {
+  Name name;
+  std::string label;  // optional
+  TypeSpec type;
+  bool required = false;
+};
+
+struct Let : Node {
+  Name name;
+  ExprPtr value;
+};
+
+// `open 01-01 .. 02-28`
+struct Window : Node {
+  int from_month = 0, from_day = 0, to_month = 0, to_day = 0;
+};
+
+// `notify ROLE "message {field}"`
+struct Notify : Node {
+  Name role;
+  std::string message;
+  Node message_pos;
+};
+
+// `start WORKFLOW with field = expr, ...`: start another procedure (used by later issues).
+struct StartOther : Node {
+  Name workflow;
+  std::vector<std::pair<Name, ExprPtr>> assignments;
+};
+
+enum class TargetKind : std::uint8_t { None, State, ReturnTo, ReturnToPrevious };
+
+struct Action : Node {
+  Name name;
+  Name role;  // "submitter" and "anyone" are words of the language, kept as written
+  TargetKind target_kind = TargetKind::None;
+  Name target;
+  ExprPtr guard;  // `when`, may be null
+  std::vector<Name> requires_fields;
+  std::vector<Name> sets;
+  bool with_comment = false;
+  bool not_by_submitter = false;
+  bool recallable = false;
+  std::optional<Window> window;
+  std::vector<Notify> notifies;
+  std::vector<StartOther> starts;
+};
+
+enum class TimerKind : std::uint8_t { Deadline, After };
+
+struct Timer : Node {
+  TimerKind kind = TimerKind::Deadline;
+  ExprPtr delay;  // a duration literal
+  Name target;    // After: a state; Deadline: an action of the state (may be empty)
+  std::vector<Notify> notifies;
+};
+
+struct Criterion : Node {
+  Name name;
+  std::string label;
+  TypeSpec type;  // a score
+};
+
+struct Review : Node {
+  Name role;
+  std::int64_t quorum = 1;
+  Node quorum_pos;
+  std::vector<Criterion> criteria;
+  bool vote = false;
+  std::optional<Name> then_target;
+};
+
+struct Route : Node {  // a branch of a decision state: `-> target when guard` / `else -> target`
+  Name target;
+  ExprPtr guard;  // null for else
+  bool otherwise = false;
+};
+
+enum class StateKind : std::uint8_t { Normal, Decision, Final };
+
+struct State : Node {
+  StateKind kind = StateKind::Normal;
+  Name name;
+  std::string label;
+  bool has_body = false;  // a final written with a { } body
+  std::vector<Action> actions;
+  std::vector<Timer> timers;
+  std::vector<Review> reviews;
+  std::vector<Route> routes;
+};
+
+enum class HitPolicy : std::uint8_t { First, Unique, Collect };
+
+// One cell of a table row: `-`, `>= e`, `< e`, `lo .. hi`, `lo ..< hi`, `in [a, b]`, or `e`.
+struct Cell : Node {
+  enum class Kind : std::uint8_t { Any, Compare, Range, In, Equal } kind = Kind::Any;
+  std::string op;  // Compare: < <= > >= != ; Range: ".." or "..<"
+  ExprPtr a, b;    // Compare/Equal: a; Range: a..b; In: a is a List
+};
+
+struct Row : Node {
+  std::vector<Cell> cells;
+  std::vector<ExprPtr> outputs;
+};
+
+struct TableOutput : Node {
+  Name name;
+  TypeSpec type;
+};
+
+struct Table : Node {
+  Name name;
+  std::string label;
+  HitPolicy hit = HitPolicy::First;
+  Node hit_pos;
+  std::vector<ExprPtr> inputs;
+  std::vector<TableOutput> outputs;
+  std::vector<Row> rows;
+};
+
+struct Workflow : Node {
+  Name name;
+  std::string label;
+  std::vector<Role> roles;
+  std::vector<Field> fields;
+  std::vector<Let> lets;
+  std::vector<Table> tables;
+  std::optional<Name> start;
+  std::vector<State> states;
+};
+
+}  // namespace dojang::dsl::ast

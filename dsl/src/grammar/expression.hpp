@@ -1,0 +1,34 @@
+#pragma once
+// The expression rule of the grammar (defined in expression.cpp, used by workflow.cpp).
+
+#include "grammar/config.hpp"
+
+namespace dojang::dsl::grammar {
+
+struct expression_class;
+using expression_type = x3::rule<expression_class, ast::Expr>;
+BOOST_SPIRIT_DECLARE(expression_type)
+extern expression_type const expression;
+
+// A number, date or duration literal, e.g. `0.25`, `2007-02-28`, `14d`.
+struct literal_parser : x3::parser<literal_parser> {
+  using attribute_type = ast::Expr;
+  static bool const has_attribute = true;
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    ast::Expr e;
+    It end = first;
+    if (!scan(first, last, end, e)) return false;
+    e.offset = static_cast<std::uint32_t>(first - state_of(ctx).begin);
+    e.length = static_cast<std::uint32_t>(end - first);
+    x3::traits::move_to(std::move(e), attr);
+    first = end;
+    return true;
+  }
+  // Classifies the literal at `first`; throws SyntaxError for a malformed one.
+  static bool scan(const char* first, const char* last, const char*& end, ast::Expr& out);
+};
+inline constexpr literal_parser literal{};
+
+}  // namespace dojang::dsl::grammar

@@ -1,0 +1,166 @@
+#pragma once
+// engine::Definition: a compiled procedure. Immutable once built, shareable between threads,
+// versioned by the hash of its source. Names are resolved to indexes; guards and derived
+// values are compiled Expressions.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dojang/engine/expression.hpp"
+#include "dojang/engine/value.hpp"
+
+namespace dojang::engine {
+
+using Index = std::uint32_t;
+inline constexpr Index kNone = 0xFFFFFFFFu;
+
+struct RoleDef {
+  std::string name, label;
+};
+
+enum class FieldKind : std::uint8_t { Text, Number, Money, Bool, Date, OneOf, Score };
+
+struct FieldType {
+  FieldKind kind = FieldKind::Text;
+  std::vector<std::string> values;  // OneOf
+  double lo = 0, hi = 0;            // Score: inclusive range
+};
+
+struct FieldDef {
+  std::string name, label;  // label defaults to the name
+  FieldType type;
+  bool required = false;    // must be set before the item leaves its start state
+  Index slot = 0;
+};
+
+// A derived value (`let`), recomputed when its inputs change.
+struct LetDef {
+  std::string name;
+  Type type = Type::Null;
+  Index slot = 0;
+  Expression expr;
+  std::string source;  // the expression's text, for messages
+};
+
+enum class HitPolicy : std::uint8_t { First, Unique, Collect };
+
+struct TableRow {
+  std::vector<Expression> cells;    // boolean tests over Env::table_inputs, one per input
+  std::vector<Expression> outputs;  // one per output column
+};
+
+struct TableOutput {
+  std::string name;
+  FieldType type;
+  Index slot = 0;  // where the result is stored (a List for Collect)
+};
+
+struct TableDef {
+  std::string name, label;
+  HitPolicy hit = HitPolicy::First;
+  std::vector<Expression> inputs;
+  std::vector<TableOutput> outputs;
+  std::vector<TableRow> rows;
+};
+
+// Derived values and tables, in an order where each step's inputs are computed before it.
+struct DerivedStep {
+  enum class Kind : std::uint8_t { Let, Table } kind = Kind::Let;
+  Index index = 0;  // into Definition::lets or Definition::tables
+};
+
+// Calendar window `open MM-DD .. MM-DD`, inclusive; may wrap the year end (11-01 .. 02-28).
+struct Window {
+  int from_month = 1, from_day = 1, to_month = 12, to_day = 31;
+};
+
+struct NotifyDef {
+  Index role = kNone;
+  std::string message;  // with {field} placeholders, resolved when sent
+};
+
+// Who may take an action.
+struct Actor {
+  enum class Kind : std::uint8_t { Role, Submitter, Anyone } kind = Kind::Role;
+  Index role = kNone;  // Kind::Role
+};
+
+struct ActionDef {
+  std::string name;
+  Actor by;
+  enum class Target : std::uint8_t { State, Previous, Stay } target_kind = Target::State;
+  Index target = kNone;  // Target::State
+  std::optional<Expression> guard;
+  std::string guard_source;        // the guard's text, for refusals
+  std::vector<Index> requires_fields;  // fields that must be set (non-null) to take it
+  std::vector<Index> sets;             // fields the actor supplies with the action
+  bool with_comment = false;
+  bool not_by_submitter = false;   // separation of duties: the submitter may not take it
+  bool recallable = false;         // the actor may take the item back while the target has not acted
+  bool is_return = false;          // written as `return_to`: a send-back, recorded as such
+  std::optional<Window> window;
+  std::vector<NotifyDef> notifies;
+  std::uint32_t line = 0;          // where it is declared
+};
+
+struct TimerDef {
+  enum class Kind : std::uint8_t { Deadline, After } kind = Kind::Deadline;
+  Duration delay;
+  // Deadline: fire `action` (an action of the same state, taken by the system) and/or notify.
+  // After: move to `target`.
+  Index action = kNone;
+  Index target = kNone;
+  std::vector<NotifyDef> notifies;
+};
+
+struct CriterionDef {
+  std::string name, label;
+  double lo = 0, hi = 0;
+};
+
+struct ReviewDef {
+  Index block = 0;  // ReviewRecord::block
+  Index role = kNone;
+  int quorum = 1;
+  std::vector<CriterionDef> criteria;
+  bool vote = false;          // each reviewer also approves or rejects
+  Index then_target = kNone;  // where the item goes once the quorum is reached (kNone: stays)
+};
+
+struct RouteDef {  // a branch of a decision state
+  std::optional<Expression> guard;  // none: `else`
+  std::string guard_source;
+  Index target = kNone;
+};
+
+enum class StateKind : std::uint8_t { Normal, Decision, Final };
+
+struct StateDef {
+  std::string name, label;
+  StateKind kind = StateKind::Normal;
+  std::vector<ActionDef> actions;
+  std::vector<TimerDef> timers;
+  std::optional<ReviewDef> review;
+  std::vector<RouteDef> routes;  // Decision states
+};
+
+struct Definition {
+  std::string name, label;
+  std::string source_hash;  // SHA-256 of the source text, hex
+  std::vector<RoleDef> roles;
+  std::vector<FieldDef> fields;
+  std::vector<LetDef> lets;
+  std::vector<TableDef> tables;
+  std::vector<DerivedStep> derived;
+  std::vector<StateDef> states;
+  Index start = 0;
+  Index slot_count = 0;  // fields, then lets, then table outputs
+
+  [[nodiscard]] Index state_index(std::string_view name) const;
+  [[nodiscard]] Index field_index(std::string_view name) const;
+  [[nodiscard]] Index role_index(std::string_view name) const;
+};
+
+}  // namespace dojang::engine
