@@ -185,7 +185,10 @@ auto const deadline_effect_def =
 struct timer_class : annotate {};
 x3::rule<timer_class, Timer> const deadline = "a deadline";
 auto const deadline_def =
-    located[kw("deadline") > literal[set_delay] > "->" > deadline_effect[assign]];
+    located[kw("deadline") > literal[set_delay] > "->" > deadline_effect[([](auto& ctx) {
+              x3::_val(ctx).target = std::move(x3::_attr(ctx).target);
+              x3::_val(ctx).notifies = std::move(x3::_attr(ctx).notifies);
+            })]];
 struct after_class : annotate {};
 x3::rule<after_class, Timer> const after = "an after";
 auto const after_def =

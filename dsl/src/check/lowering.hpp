@@ -1,0 +1,85 @@
+#pragma once
+// Small helpers shared by the parts of the checker that build engine::Ir.
+
+#include <cmath>
+#include <string>
+
+#include "check/checker.hpp"
+
+namespace dojang::dsl::detail {
+
+using engine::Ir;
+using engine::Op;
+using engine::Type;
+
+inline Ir make_const(engine::Value v, Type t) {
+  Ir ir;
+  ir.op = Op::Const;
+  ir.type = t;
+  ir.constant = std::move(v);
+  return ir;
+}
+
+inline Ir make_slot(engine::Index slot, Type t) {
+  Ir ir;
+  ir.op = Op::Slot;
+  ir.type = t;
+  ir.index = slot;
+  return ir;
+}
+
+inline Ir make_op(Op op, Type t, std::vector<Ir> args) {
+  Ir ir;
+  ir.op = op;
+  ir.type = t;
+  ir.args = std::move(args);
+  return ir;
+}
+
+inline Type type_of(const engine::FieldType& f) {
+  switch (f.kind) {
+    case engine::FieldKind::Text:
+    case engine::FieldKind::OneOf:
+      return Type::Text;
+    case engine::FieldKind::Bool:
+      return Type::Bool;
+    case engine::FieldKind::Date:
+      return Type::Date;
+    default:
+      return Type::Number;
+  }
+}
+
+// "a number", "text", ... for messages.
+inline std::string type_name(Type t) {
+  switch (t) {
+    case Type::Null:
+      return "null";
+    case Type::Bool:
+      return "true/false";
+    case Type::Number:
+      return "a number";
+    case Type::Text:
+      return "text";
+    case Type::Date:
+      return "a date";
+    case Type::Duration:
+      return "a duration";
+    case Type::List:
+      return "a list";
+  }
+  return "a value";
+}
+
+// 12, 0.25, -3 — numbers as a person writes them.
+inline std::string number_text(double v) {
+  if (std::isinf(v)) return v > 0 ? "infinity" : "-infinity";
+  std::string s = std::to_string(v);
+  if (s.find('.') != std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+}  // namespace dojang::dsl::detail

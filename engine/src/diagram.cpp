@@ -1,0 +1,310 @@
+#include "dojang/engine/diagram.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "dojang/engine/graph_analysis.hpp"
+
+namespace dojang::engine {
+
+namespace {
+
+constexpr int kGuardColumns = 30;
+
+// One UTF-8 sequence at `i`: its length in bytes and its code point (U+FFFD when malformed).
+std::pair<std::size_t, char32_t> decode(const std::string& s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  std::size_t len = b < 0x80           ? 1
+                    : (b >> 5) == 0x6  ? 2
+                    : (b >> 4) == 0xE  ? 3
+                    : (b >> 3) == 0x1E ? 4
+                                       : 0;
+  if (len == 0 || i + len > s.size()) return {1, U'\uFFFD'};
+  char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c >> 6) != 0x2) return {1, U'\uFFFD'};
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  return {len, cp};
+}
+
+// Columns a code point takes in a terminal: two for East Asian wide and fullwidth characters.
+int columns_of(char32_t c) {
+  const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+                    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                    (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+                    (c >= 0x20000 && c <= 0x3FFFD);
+  return wide ? 2 : 1;
+}
+
+int columns_of(const std::string& s) {
+  int total = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto [len, cp] = decode(s, i);
+    total += columns_of(cp);
+    i += len;
+  }
+  return total;
+}
+
+enum class Line : std::uint8_t { Solid, Dashed, Dotted };
+
+struct Arrow {
+  Index from = 0, to = 0;
+  std::vector<std::string> lines;
+  Line style = Line::Solid;
+};
+
+std::string role_name(const Definition& d, Index role) {
+  return role < d.roles.size() ? d.roles[role].name : std::string("?");
+}
+
+std::string actor_name(const Definition& d, const Actor& a) {
+  switch (a.kind) {
+    case Actor::Kind::Submitter:
+      return "submitter";
+    case Actor::Kind::Anyone:
+      return "anyone";
+    case Actor::Kind::Role:
+      break;
+  }
+  return role_name(d, a.role);
+}
+
+std::vector<std::string> node_lines(const std::string& name, const std::string& label) {
+  if (label.empty() || label == name) return {name};
+  return {label, "(" + name + ")"};
+}
+
+// Every edge of the diagram, in declaration order.
+std::vector<Arrow> arrows_of(const Definition& d) {
+  const auto n = static_cast<Index>(d.states.size());
+  std::vector<std::vector<Index>> preds(n);
+  for (const auto& e : build_state_graph(d).edges) {
+    if (e.from < n && e.to < n) preds[e.to].push_back(e.from);
+  }
+  for (auto& p : preds) {
+    std::ranges::sort(p);
+    auto dup = std::ranges::unique(p);
+    p.erase(dup.begin(), dup.end());
+  }
+  auto final_at = [&](Index s) { return s < n && d.states[s].kind == StateKind::Final; };
+  auto destinations = [&](Index s, const ActionDef& a) -> std::vector<Index> {
+    switch (a.target_kind) {
+      case ActionDef::Target::State:
+        if (a.target < n) return {a.target};
+        return {};
+      case ActionDef::Target::Previous:
+        return preds[s];
+      case ActionDef::Target::Stay:
+        return {s};
+    }
+    return {};
+  };
+
+  std::vector<Arrow> out;
+  for (Index s = 0; s < n; ++s) {
+    const auto& state = d.states[s];
+    for (const auto& a : state.actions) {
+      const auto actor = actor_name(d, a.by);
+      std::vector<std::string> lines{a.name + " [" + actor + "]"};
+      if (!a.guard_source.empty())
+        lines.push_back("when " + cut_to_columns(a.guard_source, kGuardColumns));
+      const bool back = a.is_return || a.target_kind == ActionDef::Target::Previous;
+      const auto targets = destinations(s, a);
+      for (auto t : targets) out.push_back({s, t, lines, back ? Line::Dashed : Line::Solid});
+      if (!a.recallable) continue;
+      for (auto t : targets) {
+        if (t != s && !final_at(t)) out.push_back({t, s, {"recall [" + actor + "]"}, Line::Dashed});
+      }
+    }
+    for (const auto& r : state.routes) {
+      if (r.target >= n) continue;
+      const bool has_guard = r.guard.has_value() || !r.guard_source.empty();
+      out.push_back({s,
+                     r.target,
+                     {has_guard ? "when " + cut_to_columns(r.guard_source, kGuardColumns) : "else"},
+                     Line::Solid});
+    }
+    for (const auto& t : state.timers) {
+      const auto delay = duration_label(t.delay);
+      if (t.kind == TimerDef::Kind::After) {
+        if (t.target < n) out.push_back({s, t.target, {"after " + delay}, Line::Dotted});
+        continue;
+      }
+      if (t.action < state.actions.size()) {
+        const auto& a = state.actions[t.action];
+        for (auto target : destinations(s, a)) {
+          out.push_back({s, target, {"deadline " + delay + " → " + a.name}, Line::Dotted});
+        }
+      } else if (!t.notifies.empty()) {
+        std::string who;
+        for (const auto& note : t.notifies)
+          who += (who.empty() ? "" : ", ") + role_name(d, note.role);
+        out.push_back({s, s, {"deadline " + delay + " → notify " + who}, Line::Dotted});
+      }
+    }
+    if (state.review && state.review->then_target < n) {
+      out.push_back({s,
+                     state.review->then_target,
+                     {"review complete [" + role_name(d, state.review->role) + "]"},
+                     Line::Solid});
+    }
+  }
+  return out;
+}
+
+// ---- DOT -------------------------------------------------------------------------------------
+
+std::string dot_quote(const std::vector<std::string>& lines) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += "\\n";
+    for (char c : lines[i]) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c != '\r') {
+        out += c;
+      }
+    }
+  }
+  return out + "\"";
+}
+
+std::string dot_quote(const std::string& s) {
+  return dot_quote(std::vector<std::string>{s});
+}
+
+// ---- Mermaid ---------------------------------------------------------------------------------
+
+std::string mermaid_quote(const std::vector<std::string>& lines) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += "<br/>";
+    for (char c : lines[i]) {
+      switch (c) {
+        case '"':
+          out += "#quot;";
+          break;
+        case '#':
+          out += "#35;";
+          break;
+        case '<':
+          out += "#lt;";
+          break;
+        case '>':
+          out += "#gt;";
+          break;
+        case '\n':
+          out += "<br/>";
+          break;
+        case '\r':
+          break;
+        default:
+          out += c;
+      }
+    }
+  }
+  return out + "\"";
+}
+
+std::string mermaid_id(Index s) {
+  return "s" + std::to_string(s);
+}
+
+}  // namespace
+
+std::string cut_to_columns(const std::string& text, int columns) {
+  if (columns_of(text) <= columns) return text;
+  std::string out;
+  int used = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto [len, cp] = decode(text, i);
+    const int w = columns_of(cp);
+    if (used + w > columns - 1) break;
+    out.append(text, i, len);
+    used += w;
+    i += len;
+  }
+  return out + "…";
+}
+
+std::string to_dot(const Definition& d) {
+  const auto n = static_cast<Index>(d.states.size());
+  std::string start_id = "__start";
+  while (std::ranges::any_of(d.states, [&](const StateDef& s) { return s.name == start_id; })) {
+    start_id += "_";
+  }
+  std::string out = "digraph " + dot_quote(d.name) + " {\n";
+  out += "  graph [rankdir=LR, fontname=\"sans-serif\", labelloc=t";
+  if (!d.name.empty() || !d.label.empty())
+    out += ", label=" + dot_quote(node_lines(d.name, d.label));
+  out += "];\n";
+  out += "  node [shape=box, style=rounded, fontname=\"sans-serif\"];\n";
+  out += "  edge [fontname=\"sans-serif\", fontsize=10];\n";
+  out += "  " + dot_quote(start_id) + " [shape=point, width=0.15, label=\"\"];\n";
+  for (const auto& s : d.states) {
+    out += "  " + dot_quote(s.name) + " [label=" + dot_quote(node_lines(s.name, s.label));
+    if (s.kind == StateKind::Final) out += ", shape=doublecircle";
+    if (s.kind == StateKind::Decision) out += ", shape=diamond";
+    out += "];\n";
+  }
+  if (d.start < n)
+    out += "  " + dot_quote(start_id) + " -> " + dot_quote(d.states[d.start].name) + ";\n";
+  for (const auto& a : arrows_of(d)) {
+    out += "  " + dot_quote(d.states[a.from].name) + " -> " + dot_quote(d.states[a.to].name) +
+           " [label=" + dot_quote(a.lines);
+    if (a.style == Line::Dashed) out += ", style=dashed";
+    if (a.style == Line::Dotted) out += ", style=dotted";
+    out += "];\n";
+  }
+  return out + "}\n";
+}
+
+std::string to_mermaid(const Definition& d) {
+  const auto n = static_cast<Index>(d.states.size());
+  std::string out = "flowchart LR\n";
+  std::string title = d.name + (d.label.empty() ? "" : " " + d.label);
+  std::ranges::replace(title, '\n', ' ');
+  if (!title.empty()) out += "  %% " + title + "\n";
+  out += "  __start((\" \"))\n";
+  out += "  style __start fill:#333,stroke:#333\n";
+  for (Index i = 0; i < n; ++i) {
+    const auto& s = d.states[i];
+    const auto label = mermaid_quote(node_lines(s.name, s.label));
+    switch (s.kind) {
+      case StateKind::Final:
+        out += "  " + mermaid_id(i) + "(((" + label + ")))\n";
+        break;
+      case StateKind::Decision:
+        out += "  " + mermaid_id(i) + "{" + label + "}\n";
+        break;
+      case StateKind::Normal:
+        out += "  " + mermaid_id(i) + "(" + label + ")\n";
+        break;
+    }
+  }
+  std::size_t link = 0;
+  if (d.start < n) {
+    out += "  __start --> " + mermaid_id(d.start) + "\n";
+    ++link;
+  }
+  std::string dotted;  // linkStyle indexes of timer edges
+  for (const auto& a : arrows_of(d)) {
+    const char* arrow = a.style == Line::Solid ? " -->|" : " -.->|";
+    out +=
+        "  " + mermaid_id(a.from) + arrow + mermaid_quote(a.lines) + "| " + mermaid_id(a.to) + "\n";
+    if (a.style == Line::Dotted) dotted += (dotted.empty() ? "" : ",") + std::to_string(link);
+    ++link;
+  }
+  if (!dotted.empty()) out += "  linkStyle " + dotted + " stroke-dasharray: 2 4\n";
+  return out;
+}
+
+}  // namespace dojang::engine
