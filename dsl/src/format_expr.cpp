@@ -48,7 +48,9 @@ int level_of(const Expr& e) {
 
 bool is_identifier(std::string_view s) {
   if (s.empty()) return false;
-  auto const start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  auto const start = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  };
   if (!start(s[0])) return false;
   for (char c : s) {
     if (!start(c) && !(c >= '0' && c <= '9')) return false;
@@ -179,7 +181,8 @@ std::string print_cell(const ast::Cell& cell) {
   auto const value = [](const ast::ExprPtr& e, bool before_range) {
     if (!e) return std::string("null");
     std::string text = print_expr(*e);
-    bool const dash = text.starts_with('-') && !(text.size() > 1 && text[1] >= '0' && text[1] <= '9');
+    bool const dash =
+        text.starts_with('-') && !(text.size() > 1 && text[1] >= '0' && text[1] <= '9');
     if (dash || (before_range && ends_with_bare_name(text))) return "(" + text + ")";
     return text;
   };
@@ -217,8 +220,8 @@ std::string print_type(const ast::TypeSpec& type, std::string_view source) {
       for (std::size_t i = 0; i < type.values.size(); ++i) {
         ast::Name const& v = type.values[i];
         if (i > 0) out += ", ";
-        bool const quoted = (v.offset < source.size() && source[v.offset] == '"') ||
-                            !is_identifier(v.text);
+        bool const quoted =
+            (v.offset < source.size() && source[v.offset] == '"') || !is_identifier(v.text);
         out += quoted ? quote(v.text) : v.text;
       }
       return out + ")";

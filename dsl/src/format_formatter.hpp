@@ -38,7 +38,10 @@ class Formatter {
 
   // Anchors: a node's own range; a header from `begin` to the `{` found among the `within`
   // tokens at or after `after`; a closing `}` as the last byte of a node.
-  [[nodiscard]] static Anchor node(const ast::Node& n) { return Anchor{n.offset, n.end()}; }
+  [[nodiscard]] Anchor node(const ast::Node& n) const { return Anchor{n.offset, end_of(n.end())}; }
+  // The end of the last token before `end`: a node's range may run over the blanks and comments
+  // that follow it (the parser skips them while looking for more).
+  [[nodiscard]] std::uint32_t end_of(std::uint32_t end) const;
   [[nodiscard]] std::optional<Anchor> header(std::uint32_t begin, std::uint32_t after,
                                              std::size_t within) const;
   [[nodiscard]] std::optional<Anchor> closing(const ast::Node& n) const;

@@ -43,22 +43,25 @@ std::string LineWriter::render(const std::vector<Comment>& comments) const {
   });
   // The first anchored line starting after `offset`, and the last one starting at or before it.
   auto const next_begin = [&](std::uint32_t offset) -> std::optional<std::size_t> {
-    auto it = std::upper_bound(by_begin.begin(), by_begin.end(), offset,
-                               [&](std::uint32_t v, std::size_t i) { return v < m_lines[i].anchor->begin; });
+    auto it = std::upper_bound(
+        by_begin.begin(), by_begin.end(), offset,
+        [&](std::uint32_t v, std::size_t i) { return v < m_lines[i].anchor->begin; });
     if (it == by_begin.end()) return std::nullopt;
     return *it;
   };
   auto const containing = [&](std::uint32_t offset) -> std::optional<std::size_t> {
-    auto it = std::upper_bound(by_begin.begin(), by_begin.end(), offset,
-                               [&](std::uint32_t v, std::size_t i) { return v < m_lines[i].anchor->begin; });
+    auto it = std::upper_bound(
+        by_begin.begin(), by_begin.end(), offset,
+        [&](std::uint32_t v, std::size_t i) { return v < m_lines[i].anchor->begin; });
     if (it == by_begin.begin()) return std::nullopt;
     std::size_t const i = *std::prev(it);
     if (offset < m_lines[i].anchor->end) return i;
     return std::nullopt;
   };
   auto const last_ending = [&](std::uint32_t offset) -> std::optional<std::size_t> {
-    auto it = std::upper_bound(by_end.begin(), by_end.end(), offset,
-                               [&](std::uint32_t v, std::size_t i) { return v < m_lines[i].anchor->end; });
+    auto it = std::upper_bound(
+        by_end.begin(), by_end.end(), offset,
+        [&](std::uint32_t v, std::size_t i) { return v < m_lines[i].anchor->end; });
     if (it == by_end.begin()) return std::nullopt;
     return *std::prev(it);
   };

@@ -67,8 +67,7 @@ SourceScan::SourceScan(std::string_view text) : m_text(text) {
       } else {
         end = i + punctuation_length(text, i);
       }
-      m_tokens.push_back(
-          Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end - i)});
+      m_tokens.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end - i)});
       line_has_code = true;
       i = end;
     }
@@ -76,9 +75,9 @@ SourceScan::SourceScan(std::string_view text) : m_text(text) {
 }
 
 std::size_t SourceScan::first_at_or_after(std::uint32_t offset) const {
-  auto const it = std::lower_bound(
-      m_tokens.begin(), m_tokens.end(), offset,
-      [](const Token& t, std::uint32_t value) { return t.offset < value; });
+  auto const it =
+      std::lower_bound(m_tokens.begin(), m_tokens.end(), offset,
+                       [](const Token& t, std::uint32_t value) { return t.offset < value; });
   return static_cast<std::size_t>(it - m_tokens.begin());
 }
 

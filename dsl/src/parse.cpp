@@ -89,6 +89,7 @@ ParseResult parse(const SourceFile& file) {
   }
   grammar::ParseState state;
   state.begin = text.data();
+  state.comments = grammar::find_comments(text);
   const char* first = text.data();
   const char* const last = text.data() + text.size();
   ast::Workflow workflow;

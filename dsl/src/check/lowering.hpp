@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers shared by the parts of the checker that build engine::Ir.
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -48,6 +49,12 @@ inline Type type_of(const engine::FieldType& f) {
     default:
       return Type::Number;
   }
+}
+
+// The slots an expression reads, in first-use order, without repeats.
+inline void slots_read(const Ir& ir, std::vector<engine::Index>& out) {
+  if (ir.op == Op::Slot && std::find(out.begin(), out.end(), ir.index) == out.end()) out.push_back(ir.index);
+  for (auto const& a : ir.args) slots_read(a, out);
 }
 
 // "a number", "text", ... for messages.

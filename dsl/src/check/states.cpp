@@ -82,6 +82,7 @@ void Checker::check_action(engine::Index si, const ast::Action& a, engine::Actio
                               "'");
       }
       out.guard = engine::Expression::compile(g.ir);
+      slots_read(g.ir, out.guard_slots);
     }
     out.guard_source = source_of(*a.guard, 200);
   }
@@ -260,6 +261,7 @@ void Checker::check_routes(engine::Index si, const ast::State& s, engine::StateD
           warning(*r.guard,
                   "this route is never taken: '" + source_of(*r.guard) + "' can never hold");
         route.guard = engine::Expression::compile(g.ir);
+        slots_read(g.ir, route.guard_slots);
       }
       route.guard_source = source_of(*r.guard, 200);
     }

@@ -5,6 +5,9 @@
 #include <boost/spirit/home/x3.hpp>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "dojang/dsl/ast.hpp"
 
@@ -22,7 +25,17 @@ inline constexpr std::size_t kMaxIdentifier = 64;
 struct ParseState {
   const char* begin = nullptr;
   int nesting = 0;
+  // Byte ranges [first, second) of the `#` comments, in order (found before parsing).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> comments;
+
+  // X3 primitives skip blanks and comments before they try, and a failed try does not give
+  // them back: the end of a match can lie past trailing blanks and comments. This is the end
+  // of its last token.
+  [[nodiscard]] const char* token_end(const char* start, const char* end) const;
 };
+
+// The comments of a text, skipping string literals.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> find_comments(std::string_view text);
 struct parse_state_tag;
 
 // A refusal with a message of our own (limits, malformed literals), thrown from inside the
@@ -224,9 +237,16 @@ struct located_directive : x3::unary_parser<Subject, located_directive<Subject>>
     x3::skip_over(first, last, ctx);
     It const start = first;
     if (!this->subject.parse(first, last, ctx, rctx, attr)) return false;
+    ast::Node* node = nullptr;
     if constexpr (std::is_base_of_v<ast::Node, RCtx>) {
-      rctx.offset = static_cast<std::uint32_t>(start - state_of(ctx).begin);
-      rctx.length = static_cast<std::uint32_t>(first - start);
+      node = &rctx;
+    } else if constexpr (std::is_same_v<RCtx, std::shared_ptr<ast::Expr>>) {
+      node = rctx.get();
+    }
+    if (node) {
+      ParseState const& st = state_of(ctx);
+      node->offset = static_cast<std::uint32_t>(start - st.begin);
+      node->length = static_cast<std::uint32_t>(st.token_end(start, first) - start);
     }
     return true;
   }

@@ -14,10 +14,12 @@ namespace {
 
 using ast::Expr;
 using ast::ExprKind;
-using ast::ExprPtr;
+using Node = std::shared_ptr<Expr>;  // while parsing; the tree holds shared_ptr<const Expr>
 
-ExprPtr share(Expr&& e) {
-  return std::make_shared<const Expr>(std::move(e));
+Node make(ExprKind kind) {
+  auto e = std::make_shared<Expr>();
+  e->kind = kind;
+  return e;
 }
 
 void check_depth(const Expr& e, const char* where) {
@@ -28,130 +30,116 @@ void check_depth(const Expr& e, const char* where) {
   }
 }
 
-// _val = _val OP _attr
-auto binary_with(std::string op) {
+// _val = _val OP rhs
+void make_binary(Node& val, const char* op, Node rhs, const char* where) {
+  Node e = make(ExprKind::Binary);
+  e->text = op;
+  e->offset = val->offset;
+  e->length = rhs->end() - val->offset;
+  e->depth = std::max(val->depth, rhs->depth) + 1;
+  e->args.reserve(2);
+  e->args.push_back(std::move(val));
+  e->args.push_back(std::move(rhs));
+  check_depth(*e, where);
+  val = std::move(e);
+}
+
+auto binary_with(const char* op) {
   return [op](auto& ctx) {
-    Expr& lhs = x3::_val(ctx);
-    Expr rhs = std::move(x3::_attr(ctx));
-    Expr e;
-    e.kind = ExprKind::Binary;
-    e.text = op;
-    e.offset = lhs.offset;
-    e.length = rhs.end() - lhs.offset;
-    e.depth = std::max(lhs.depth, rhs.depth) + 1;
-    e.args = {share(std::move(lhs)), share(std::move(rhs))};
-    check_depth(e, x3::_where(ctx).begin());
-    lhs = std::move(e);
+    make_binary(x3::_val(ctx), op, std::move(x3::_attr(ctx)), x3::_where(ctx).begin());
   };
 }
 
-// _val = _val OP _attr, the operator being the first element of the attribute.
+// The operator is the first element of the attribute (from x3::symbols).
 auto const binary_op = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
-  Expr& lhs = x3::_val(ctx);
-  Expr rhs = std::move(boost::fusion::at_c<1>(a));
-  Expr e;
-  e.kind = ExprKind::Binary;
-  e.text = boost::fusion::at_c<0>(a);
-  e.offset = lhs.offset;
-  e.length = rhs.end() - lhs.offset;
-  e.depth = std::max(lhs.depth, rhs.depth) + 1;
-  e.args = {share(std::move(lhs)), share(std::move(rhs))};
-  check_depth(e, x3::_where(ctx).begin());
-  lhs = std::move(e);
+  make_binary(x3::_val(ctx), boost::fusion::at_c<0>(a), std::move(boost::fusion::at_c<1>(a)),
+              x3::_where(ctx).begin());
 };
 
-auto unary_with(std::string op) {
+auto unary_with(const char* op) {
   return [op](auto& ctx) {
-    Expr operand = std::move(x3::_attr(ctx));
-    Expr e;
-    e.kind = ExprKind::Unary;
-    e.text = op;
-    e.depth = operand.depth + 1;
-    e.args = {share(std::move(operand))};
+    Node e = make(ExprKind::Unary);
+    e->text = op;
+    e->depth = x3::_attr(ctx)->depth + 1;
+    e->args.push_back(std::move(x3::_attr(ctx)));
     x3::_val(ctx) = std::move(e);
   };
 }
 
 auto const make_if = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
-  Expr e;
-  e.kind = ExprKind::If;
-  Expr c = std::move(boost::fusion::at_c<0>(a)), t = std::move(boost::fusion::at_c<1>(a)),
-       f = std::move(boost::fusion::at_c<2>(a));
-  e.depth = std::max({c.depth, t.depth, f.depth}) + 1;
-  e.args = {share(std::move(c)), share(std::move(t)), share(std::move(f))};
+  Node e = make(ExprKind::If);
+  Node& c = boost::fusion::at_c<0>(a);
+  Node& t = boost::fusion::at_c<1>(a);
+  Node& f = boost::fusion::at_c<2>(a);
+  e->depth = std::max({c->depth, t->depth, f->depth}) + 1;
+  e->args = {std::move(c), std::move(t), std::move(f)};
   x3::_val(ctx) = std::move(e);
 };
 
 auto const make_list = [](auto& ctx) {
-  Expr e;
-  e.kind = ExprKind::List;
+  Node e = make(ExprKind::List);
   for (auto& item : x3::_attr(ctx)) {
-    e.depth = std::max(e.depth, item.depth + 1);
-    e.args.push_back(share(std::move(item)));
+    e->depth = std::max(e->depth, item->depth + 1);
+    e->args.push_back(std::move(item));
   }
   x3::_val(ctx) = std::move(e);
 };
 
 auto make_word(ExprKind kind, bool value = false) {
   return [kind, value](auto& ctx) {
-    Expr e;
-    e.kind = kind;
-    e.flag = value;
+    Node e = make(kind);
+    e->flag = value;
     x3::_val(ctx) = std::move(e);
   };
 }
 
 auto const make_string = [](auto& ctx) {
-  Expr e;
-  e.kind = ExprKind::String;
-  e.text = std::move(x3::_attr(ctx));
+  Node e = make(ExprKind::String);
+  e->text = std::move(x3::_attr(ctx));
   x3::_val(ctx) = std::move(e);
 };
 
 auto const make_approve_k_of_n = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
-  Expr const& k = boost::fusion::at_c<0>(a);
-  Expr const& n = boost::fusion::at_c<1>(a);
+  Expr const& k = *boost::fusion::at_c<0>(a);
+  Expr const& n = *boost::fusion::at_c<1>(a);
   if (k.kind != ExprKind::Number || n.kind != ExprKind::Number ||
       k.text.find('.') != std::string::npos || n.text.find('.') != std::string::npos) {
     throw SyntaxError{x3::_where(ctx).begin(), 1, "'K of N approve' needs two whole numbers"};
   }
-  Expr e;
-  e.kind = ExprKind::Approve;
-  e.number = k.number;
-  e.count = static_cast<std::int64_t>(n.number);
+  Node e = make(ExprKind::Approve);
+  e->number = k.number;
+  e->count = static_cast<std::int64_t>(n.number);
   x3::_val(ctx) = std::move(e);
 };
 
 auto approve_word(const char* which) {
   return [which](auto& ctx) {
-    Expr e;
-    e.kind = ExprKind::Approve;
-    e.text = which;
+    Node e = make(ExprKind::Approve);
+    e->text = which;
     x3::_val(ctx) = std::move(e);
   };
 }
 
 // name, name.member, or name(args)
 auto const make_ref = [](auto& ctx) {
-  Expr e;
-  e.kind = ExprKind::Ref;
-  e.text = std::move(x3::_attr(ctx));
+  Node e = make(ExprKind::Ref);
+  e->text = std::move(x3::_attr(ctx));
   x3::_val(ctx) = std::move(e);
 };
 auto const add_member = [](auto& ctx) {
-  Expr& e = x3::_val(ctx);
+  Expr& e = *x3::_val(ctx);
   e.member = std::move(x3::_attr(ctx).text);
   e.member_pos = x3::_attr(ctx);
 };
 auto const make_call = [](auto& ctx) {
-  Expr& e = x3::_val(ctx);
+  Expr& e = *x3::_val(ctx);
   e.kind = ExprKind::Call;
   for (auto& arg : x3::_attr(ctx)) {
-    e.depth = std::max(e.depth, arg.depth + 1);
-    e.args.push_back(share(std::move(arg)));
+    e.depth = std::max(e.depth, arg->depth + 1);
+    e.args.push_back(std::move(arg));
   }
 };
 
@@ -159,78 +147,66 @@ auto const add_weight = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   ast::Weight w;
   w.name = std::move(boost::fusion::at_c<0>(a));
-  Expr const& number = boost::fusion::at_c<1>(a);
+  Expr const& number = *boost::fusion::at_c<1>(a);
   if (number.kind != ExprKind::Number) {
     throw SyntaxError{x3::_where(ctx).begin(), 1, "a weight must be a number such as 0.25"};
   }
   w.weight = number.number;
   w.weight_text = number.text;
   w.weight_pos = number;
-  x3::_val(ctx).weights.push_back(std::move(w));
+  x3::_val(ctx)->weights.push_back(std::move(w));
 };
-auto const start_weighted = [](auto& ctx) { x3::_val(ctx).kind = ExprKind::Weighted; };
+auto const start_weighted = [](auto& ctx) { x3::_val(ctx) = make(ExprKind::Weighted); };
 
-struct cmp_ops_t : x3::symbols<std::string> {
+// Operators: the attribute is the canonical spelling (a string literal, not a copy).
+struct cmp_ops_t : x3::symbols<const char*> {
   cmp_ops_t() {
     add("==", "==")("=", "==")("!=", "!=")("<>", "!=")("<", "<")("<=", "<=")(">", ">")(">=", ">=");
   }
 } const cmp_ops;
-struct add_ops_t : x3::symbols<std::string> {
+struct add_ops_t : x3::symbols<const char*> {
   add_ops_t() { add("+", "+")("-", "-"); }
 } const add_ops;
-struct mul_ops_t : x3::symbols<std::string> {
+struct mul_ops_t : x3::symbols<const char*> {
   mul_ops_t() { add("*", "*")("/", "/"); }
 } const mul_ops;
 
-// Rule IDs: each annotates its attribute with the source range it matched.
-struct if_class : annotate {};
-struct or_class : annotate {};
-struct and_class : annotate {};
-struct not_class : annotate {};
-struct cmp_class : annotate {};
-struct add_class : annotate {};
-struct mul_class : annotate {};
-struct unary_class : annotate {};
-struct primary_class : annotate {};
-struct member_class : annotate {};
-struct weight_name_class : annotate {};
+x3::rule<struct if_class, Node> const if_expr = "expression";
+x3::rule<struct or_class, Node> const or_expr = "expression";
+x3::rule<struct and_class, Node> const and_expr = "expression";
+x3::rule<struct not_class, Node> const not_expr = "expression";
+x3::rule<struct cmp_class, Node> const cmp_expr = "expression";
+x3::rule<struct add_class, Node> const add_expr = "expression";
+x3::rule<struct mul_class, Node> const mul_expr = "expression";
+x3::rule<struct unary_class, Node> const unary_expr = "expression";
+x3::rule<struct primary_class, Node> const primary = "a value, a name or '('";
+x3::rule<struct member_class, ast::Name> const member_name = "a name after '.'";
+x3::rule<struct weight_name_class, ast::Name> const weight_name = "a score name";
+x3::rule<struct arguments_class, std::vector<Node>> const arguments = "arguments";
+x3::rule<struct weighted_class, Node> const weighted = "weighted { name: weight, ... }";
 
-x3::rule<if_class, Expr> const if_expr = "expression";
-x3::rule<or_class, Expr> const or_expr = "expression";
-x3::rule<and_class, Expr> const and_expr = "expression";
-x3::rule<not_class, Expr> const not_expr = "expression";
-x3::rule<cmp_class, Expr> const cmp_expr = "expression";
-x3::rule<add_class, Expr> const add_expr = "expression";
-x3::rule<mul_class, Expr> const mul_expr = "expression";
-x3::rule<unary_class, Expr> const unary_expr = "expression";
-x3::rule<primary_class, Expr> const primary = "a value, a name or '('";
-x3::rule<member_class, ast::Name> const member_name = "a name after '.'";
-x3::rule<weight_name_class, ast::Name> const weight_name = "a score name";
-x3::rule<struct arguments_class, std::vector<Expr>> const arguments = "arguments";
-x3::rule<struct weighted_class, Expr> const weighted = "weighted { name: weight, ... }";
-
-auto const member_name_def =
-    located[identifier[([](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); })]];
-auto const weight_name_def =
-    located[identifier[([](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); })]];
+auto const name_text = [](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); };
+auto const member_name_def = located[identifier[name_text]];
+auto const weight_name_def = located[identifier[name_text]];
 
 auto const expression_def = nested[if_expr | or_expr];
 
+// Binary levels: the node of each operation records its own range (make_binary); a level
+// that matched a single operand passes its operand's node through untouched.
 auto const if_expr_def =
     located[(kw("if") > expression > kw("then") > expression > kw("else") > expression)[make_if]];
-auto const or_expr_def = located[and_expr[assign] >> *((kw("or") > and_expr)[binary_with("or")])];
-auto const and_expr_def =
-    located[not_expr[assign] >> *((kw("and") > not_expr)[binary_with("and")])];
+auto const or_expr_def = and_expr[assign] >> *((kw("or") > and_expr)[binary_with("or")]);
+auto const and_expr_def = not_expr[assign] >> *((kw("and") > not_expr)[binary_with("and")]);
 auto const not_expr_def =
-    located[(kw("not") > nested[not_expr])[unary_with("not")] | cmp_expr[assign]];
-auto const cmp_expr_def = located[add_expr[assign] >> -((cmp_ops > add_expr)[binary_op] |
-                                                        (kw("in") > add_expr)[binary_with("in")])];
-auto const add_expr_def =
-    located[mul_expr[assign] >> *((add_ops >> !x3::lit('>') >> mul_expr)[binary_op])];
-auto const mul_expr_def = located[unary_expr[assign] >> *((mul_ops > unary_expr)[binary_op])];
+    located[(kw("not") > nested[not_expr])[unary_with("not")]] | cmp_expr[assign];
+auto const cmp_expr_def = add_expr[assign] >> -((cmp_ops > add_expr)[binary_op] |
+                                                (kw("in") > add_expr)[binary_with("in")]);
+auto const add_expr_def = mul_expr[assign] >> *((add_ops >> !x3::lit('>') >> mul_expr)[binary_op]);
+auto const mul_expr_def = unary_expr[assign] >> *((mul_ops > unary_expr)[binary_op]);
 auto const unary_expr_def =
-    located[(x3::lit('-') >> !x3::lit('>') >> nested[unary_expr])[unary_with("-")] |
-            primary[assign]];
+    located[(x3::lit('-') >> !x3::lit('>') >> nested[unary_expr])[unary_with("-")]] |
+    primary[assign];
+
 auto const arguments_def = -(expression % ',');
 auto const weighted_def = kw("weighted")[start_weighted] > '{' >
                           ((weight_name > ':' > literal)[add_weight] % ',') > '}';
@@ -245,6 +221,7 @@ auto const primary_def =
             (x3::lit('[') > arguments > ']')[make_list] | weighted[assign] |
             (identifier[make_ref] >>
              -((x3::lit('(') > arguments > ')')[make_call] | ('.' > member_name[add_member])))];
+
 BOOST_SPIRIT_DEFINE(if_expr, or_expr, and_expr, not_expr, cmp_expr, add_expr, mul_expr, unary_expr,
                     primary, member_name, weight_name, arguments, weighted)
 

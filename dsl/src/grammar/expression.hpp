@@ -6,22 +6,23 @@
 namespace dojang::dsl::grammar {
 
 struct expression_class;
-using expression_type = x3::rule<expression_class, ast::Expr>;
+using expression_type = x3::rule<expression_class, std::shared_ptr<ast::Expr>>;
 BOOST_SPIRIT_DECLARE(expression_type)
 extern expression_type const expression;
 
 // A number, date or duration literal, e.g. `0.25`, `2007-02-28`, `14d`.
 struct literal_parser : x3::parser<literal_parser> {
-  using attribute_type = ast::Expr;
+  using attribute_type = std::shared_ptr<ast::Expr>;
   static bool const has_attribute = true;
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
-    ast::Expr e;
+    if (first == last || !is_digit(*first)) return false;
+    auto e = std::make_shared<ast::Expr>();
     It end = first;
-    if (!scan(first, last, end, e)) return false;
-    e.offset = static_cast<std::uint32_t>(first - state_of(ctx).begin);
-    e.length = static_cast<std::uint32_t>(end - first);
+    if (!scan(first, last, end, *e)) return false;
+    e->offset = static_cast<std::uint32_t>(first - state_of(ctx).begin);
+    e->length = static_cast<std::uint32_t>(end - first);
     x3::traits::move_to(std::move(e), attr);
     first = end;
     return true;

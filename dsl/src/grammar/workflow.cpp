@@ -11,8 +11,8 @@ namespace {
 
 using namespace ast;
 
-ExprPtr share(Expr&& e) {
-  return std::make_shared<const Expr>(std::move(e));
+ExprPtr share(std::shared_ptr<Expr>&& e) {
+  return std::move(e);
 }
 
 // `MM-DD` of a calendar window. Attribute: std::pair<int, int>.
@@ -73,8 +73,8 @@ auto type_kind(TypeKind k) {
 }
 auto const score_bounds = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
-  Expr const& lo = boost::fusion::at_c<0>(a);
-  Expr const& hi = boost::fusion::at_c<1>(a);
+  Expr const& lo = *boost::fusion::at_c<0>(a);
+  Expr const& hi = *boost::fusion::at_c<1>(a);
   if (lo.kind != ExprKind::Number || hi.kind != ExprKind::Number) {
     throw SyntaxError{x3::_where(ctx).begin(), 1, "a score range is written like 0..20"};
   }
@@ -208,7 +208,7 @@ x3::rule<review_class, Review> const review = "a review";
 auto const review_def = located
     [kw("review") > kw("by") > role_name[set(&Review::role)] > kw("quorum") >
      literal[([](auto& ctx) {
-       Expr const& n = x3::_attr(ctx);
+       Expr const& n = *x3::_attr(ctx);
        if (n.kind != ExprKind::Number || n.text.find('.') != std::string::npos) {
          throw SyntaxError{x3::_where(ctx).begin(), 1, "a quorum is a whole number of reviewers"};
        }

@@ -26,7 +26,7 @@ namespace dojang::dsl {
 
 // Convenience: parse + format; nullopt (and the parse diagnostics in *diagnostics) when it does
 // not parse. *diagnostics, when given, receives the parse diagnostics in every case.
-[[nodiscard]] std::optional<std::string> format_text(const SourceFile& file,
-                                                     std::vector<Diagnostic>* diagnostics = nullptr);
+[[nodiscard]] std::optional<std::string> format_text(
+    const SourceFile& file, std::vector<Diagnostic>* diagnostics = nullptr);
 
 }  // namespace dojang::dsl

@@ -94,6 +94,7 @@ struct ActionDef {
   Index target = kNone;  // Target::State
   std::optional<Expression> guard;
   std::string guard_source;        // the guard's text, for refusals
+  std::vector<Index> guard_slots;  // the slots the guard reads (fields, lets, table outputs)
   std::vector<Index> requires_fields;  // fields that must be set (non-null) to take it
   std::vector<Index> sets;             // fields the actor supplies with the action
   bool with_comment = false;
@@ -132,6 +133,7 @@ struct ReviewDef {
 struct RouteDef {  // a branch of a decision state
   std::optional<Expression> guard;  // none: `else`
   std::string guard_source;
+  std::vector<Index> guard_slots;
   Index target = kNone;
 };
 

@@ -1,0 +1,195 @@
+// dsl::format: states, decisions, finals and what they contain.
+
+#include <algorithm>
+#include <cstdio>
+
+#include "dojang/dsl/text_width.hpp"
+#include "format_formatter.hpp"
+
+namespace dojang::dsl::detail {
+
+namespace {
+
+std::string join_names(const std::vector<ast::Name>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += names[i].text;
+  }
+  return out;
+}
+
+std::string month_day(int month, int day) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02d-%02d", month, day);
+  return buf;
+}
+
+std::string notifies(const std::vector<ast::Notify>& list) {
+  std::string out;
+  for (const ast::Notify& n : list) out += " notify " + n.role.text + " " + quote(n.message);
+  return out;
+}
+
+std::string state_head(const ast::State& s) {
+  std::string head;
+  switch (s.kind) {
+    case ast::StateKind::Normal:
+      head = "state ";
+      break;
+    case ast::StateKind::Decision:
+      head = "decision ";
+      break;
+    case ast::StateKind::Final:
+      head = "final ";
+      break;
+  }
+  head += s.name.text;
+  if (!s.label.empty()) head += " " + quote(s.label);
+  return head;
+}
+
+}  // namespace
+
+void Formatter::state(const ast::State& s) {
+  m_out.line(1, state_head(s) + " {", header(s.offset, s.name.end(), 2));
+  // Actions, timers and reviews in the order of the source.
+  struct Entry {
+    std::uint32_t offset;
+    int kind;
+    std::size_t index;
+  };
+  std::vector<Entry> entries;
+  for (std::size_t i = 0; i < s.actions.size(); ++i) entries.push_back({s.actions[i].offset, 0, i});
+  for (std::size_t i = 0; i < s.timers.size(); ++i) entries.push_back({s.timers[i].offset, 1, i});
+  for (std::size_t i = 0; i < s.reviews.size(); ++i) entries.push_back({s.reviews[i].offset, 2, i});
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.offset < b.offset; });
+  for (const Entry& e : entries) {
+    if (e.kind == 0) {
+      action(s.actions[e.index], 2);
+    } else if (e.kind == 1) {
+      timer(s.timers[e.index], 2);
+    } else {
+      review(s.reviews[e.index], 2);
+    }
+  }
+  routes(s.routes, 2);
+  close(1, closing(s));
+}
+
+void Formatter::finals(const std::vector<const ast::State*>& run) {
+  std::size_t width = 0;
+  for (const ast::State* s : run) {
+    if (!s->label.empty()) width = std::max(width, display_width(s->name.text));
+  }
+  for (const ast::State* s : run) {
+    std::string text = "final " + s->name.text;
+    if (!s->label.empty()) text = "final " + pad(s->name.text, width) + " " + quote(s->label);
+    m_out.line(1, std::move(text), node(*s));
+  }
+}
+
+void Formatter::action(const ast::Action& a, int indent) {
+  std::string text = "on " + a.name.text + " by " + a.role.text;
+  switch (a.target_kind) {
+    case ast::TargetKind::None:
+      break;
+    case ast::TargetKind::State:
+      text += " -> " + a.target.text;
+      break;
+    case ast::TargetKind::ReturnTo:
+      text += " return_to " + a.target.text;
+      break;
+    case ast::TargetKind::ReturnToPrevious:
+      text += " return_to previous";
+      break;
+  }
+  if (a.guard) text += " when " + print_expr(*a.guard);
+  if (!a.requires_fields.empty()) text += " requires " + join_names(a.requires_fields);
+  if (!a.sets.empty()) text += " sets " + join_names(a.sets);
+  if (a.with_comment) text += " with comment";
+  if (a.not_by_submitter) text += " not by submitter";
+  if (a.recallable) text += " recallable";
+  if (a.window) {
+    text += " open " + month_day(a.window->from_month, a.window->from_day) + " .. " +
+            month_day(a.window->to_month, a.window->to_day);
+  }
+  text += notifies(a.notifies);
+  for (const ast::StartOther& start : a.starts) {
+    text += " start " + start.workflow.text;
+    for (std::size_t i = 0; i < start.assignments.size(); ++i) {
+      auto const& [field, value] = start.assignments[i];
+      text += i == 0 ? " with " : ", ";
+      text += field.text + " = " + (value ? print_expr(*value) : "null");
+    }
+  }
+  m_out.line(indent, std::move(text), node(a));
+}
+
+void Formatter::timer(const ast::Timer& t, int indent) {
+  std::string const delay = t.delay ? print_expr(*t.delay) : "0d";
+  std::string text;
+  if (t.kind == ast::TimerKind::After) {
+    text = "after " + delay + " -> " + t.target.text;
+  } else {
+    text = "deadline " + delay + " ->";
+    if (!t.target.text.empty()) text += " " + t.target.text;
+  }
+  text += notifies(t.notifies);
+  m_out.line(indent, std::move(text), node(t));
+}
+
+void Formatter::review(const ast::Review& r, int indent) {
+  std::optional<Anchor> const head = header(r.offset, r.quorum_pos.end(), 1);
+  m_out.line(indent, "review by " + r.role.text + " quorum " + std::to_string(r.quorum) + " {",
+             head);
+  std::size_t name_width = 0, label_width = 0;
+  for (const ast::Criterion& c : r.criteria) {
+    name_width = std::max(name_width, display_width(c.name.text));
+    if (!c.label.empty()) label_width = std::max(label_width, display_width(quote(c.label)));
+  }
+  for (const ast::Criterion& c : r.criteria) {
+    std::string text = "criterion " + pad(c.name.text, name_width) + " ";
+    if (label_width > 0) text += pad(c.label.empty() ? "" : quote(c.label), label_width) + "  ";
+    m_out.line(indent + 1, text + print_type(c.type, m_source), node(c));
+  }
+  if (r.vote) {
+    // The first `vote` word of the block (not a criterion or a target named vote).
+    std::optional<Anchor> where;
+    std::size_t i = m_scan.first_at_or_after(head ? head->end : r.offset);
+    for (; i < m_scan.token_count() && m_scan.token(i).offset < r.end(); ++i) {
+      Token const& t = m_scan.token(i);
+      std::string_view const previous = i > 0 ? m_scan.spelling(m_scan.token(i - 1)) : "";
+      if (m_scan.spelling(t) == "vote" && previous != "criterion" && previous != "->") {
+        where = Anchor{t.offset, t.end()};
+        break;
+      }
+    }
+    m_out.line(indent + 1, "vote", where);
+  }
+  if (r.then_target) {
+    ast::Name const& target = *r.then_target;
+    std::uint32_t begin = target.offset;
+    if (auto arrow = m_scan.before(target.offset, "->")) {
+      if (auto word = m_scan.before(arrow->offset, "then")) begin = word->offset;
+    }
+    m_out.line(indent + 1, "then -> " + target.text, Anchor{begin, target.end()});
+  }
+  close(indent, closing(r));
+}
+
+void Formatter::routes(const std::vector<ast::Route>& list, int indent) {
+  std::size_t width = 0;
+  for (const ast::Route& r : list) {
+    if (!r.otherwise) width = std::max(width, display_width(r.target.text));
+  }
+  for (const ast::Route& r : list) {
+    std::string text = r.otherwise || !r.guard
+                           ? "else -> " + r.target.text
+                           : "-> " + pad(r.target.text, width) + " when " + print_expr(*r.guard);
+    m_out.line(indent, std::move(text), node(r));
+  }
+}
+
+}  // namespace dojang::dsl::detail
