@@ -89,14 +89,15 @@ ParseResult parse(const SourceFile& file) {
   }
   grammar::ParseState state;
   state.begin = text.data();
-  state.comments = grammar::find_comments(text);
+  grammar::skipper_parser skipper;
+  skipper.state = &state;
   const char* first = text.data();
   const char* const last = text.data() + text.size();
   ast::Workflow workflow;
   try {
     bool const ok = x3::phrase_parse(
         first, last, x3::with<grammar::parse_state_tag>(std::ref(state))[grammar::workflow_file],
-        grammar::skipper, workflow);
+        skipper, workflow);
     if (!ok) {
       std::uint32_t length = 0;
       auto const where = skip_blanks(text, static_cast<std::size_t>(first - text.data()));

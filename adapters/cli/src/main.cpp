@@ -1,1 +1,7 @@
-int main() { return 0; }
+// The `dojang` command. Everything happens in cli::run, so that main stays a one-liner.
+
+#include "app.hpp"
+
+int main(int argc, char** argv) {
+  return dojang::cli::run(argc, argv);
+}

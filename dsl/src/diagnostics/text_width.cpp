@@ -1,6 +1,7 @@
 // UTF-8 decoding and validation (Unicode 14, table 3-7 "well-formed byte sequences").
 
 #include "dojang/dsl/text_width.hpp"
+#include <cstring>
 
 namespace dojang::dsl {
 
@@ -49,6 +50,18 @@ Utf8Unit decode_utf8(std::string_view s, std::size_t i) {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // Runs of ASCII, eight bytes at a time: most of a procedure is ASCII.
+    while (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (i >= s.size()) break;
     const Utf8Unit u = decode_utf8(s, i);
     if (!u.valid) return i;
     i += u.length;

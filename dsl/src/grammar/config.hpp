@@ -25,8 +25,15 @@ inline constexpr std::size_t kMaxIdentifier = 64;
 struct ParseState {
   const char* begin = nullptr;
   int nesting = 0;
-  // Byte ranges [first, second) of the `#` comments, in order (found before parsing).
+  // Byte ranges [first, second) of the `#` comments passed so far, in order.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> comments;
+
+  void note_comment(const char* from, const char* to) {
+    auto const at = static_cast<std::uint32_t>(from - begin);
+    if (comments.empty() || comments.back().first < at) {
+      comments.emplace_back(at, static_cast<std::uint32_t>(to - begin));
+    }
+  }
 
   // X3 primitives skip blanks and comments before they try, and a failed try does not give
   // them back: the end of a match can lie past trailing blanks and comments. This is the end
@@ -34,8 +41,6 @@ struct ParseState {
   [[nodiscard]] const char* token_end(const char* start, const char* end) const;
 };
 
-// The comments of a text, skipping string literals.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> find_comments(std::string_view text);
 struct parse_state_tag;
 
 // A refusal with a message of our own (limits, malformed literals), thrown from inside the
@@ -46,19 +51,24 @@ struct SyntaxError {
   std::string message;
 };
 
-// Whitespace (ASCII) and `#` comments up to the end of the line.
+// Whitespace (ASCII) and `#` comments up to the end of the line. It notes each comment it
+// passes in the parse state (for ParseState::token_end); a skipper is made for each parse.
 struct skipper_parser : x3::parser<skipper_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
+  ParseState* state = nullptr;
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    if (first == last || (static_cast<unsigned char>(*first) > ' ' && *first != '#')) return false;
     It const start = first;
     while (first != last) {
       char const c = *first;
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
         ++first;
       } else if (c == '#') {
+        It const from = first;
         while (first != last && *first != '\n') ++first;
+        if (state) state->note_comment(from, first);
       } else {
         break;
       }
@@ -66,7 +76,6 @@ struct skipper_parser : x3::parser<skipper_parser> {
     return first != start;
   }
 };
-inline constexpr skipper_parser skipper{};
 using skipper_type = skipper_parser;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
@@ -136,7 +145,10 @@ struct keyword_parser : x3::parser<keyword_parser> {
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
     x3::skip_over(first, last, ctx);
     auto const n = static_cast<std::ptrdiff_t>(word.size());
-    if (last - first < n || std::string_view(first, word.size()) != word) return false;
+    if (last - first < n) return false;
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
+      if (first[i] != word[static_cast<std::size_t>(i)]) return false;
+    }
     if (last - first > n && is_ident_char(first[n])) return false;
     first += n;
     return true;

@@ -101,10 +101,10 @@ auto const make_string = [](auto& ctx) {
   x3::_val(ctx) = std::move(e);
 };
 
+// `K of N approve`: _val holds K, the attribute N.
 auto const make_approve_k_of_n = [](auto& ctx) {
-  auto& a = x3::_attr(ctx);
-  Expr const& k = *boost::fusion::at_c<0>(a);
-  Expr const& n = *boost::fusion::at_c<1>(a);
+  Expr const& k = *x3::_val(ctx);
+  Expr const& n = *x3::_attr(ctx);
   if (k.kind != ExprKind::Number || n.kind != ExprKind::Number ||
       k.text.find('.') != std::string::npos || n.text.find('.') != std::string::npos) {
     throw SyntaxError{x3::_where(ctx).begin(), 1, "'K of N approve' needs two whole numbers"};
@@ -212,10 +212,10 @@ auto const weighted_def = kw("weighted")[start_weighted] > '{' >
                           ((weight_name > ':' > literal)[add_weight] % ',') > '}';
 
 auto const primary_def =
-    located[((literal >> kw("of")) > literal > kw("approve"))[make_approve_k_of_n] |
+    located[(literal[assign] >> -((kw("of") > literal > kw("approve"))[make_approve_k_of_n])) |
             (kw("all") >> kw("approve"))[approve_word("all")] |
-            (kw("any") >> kw("approve"))[approve_word("any")] | literal[assign] |
-            quoted[make_string] | kw("true")[make_word(ExprKind::Bool, true)] |
+            (kw("any") >> kw("approve"))[approve_word("any")] | quoted[make_string] |
+            kw("true")[make_word(ExprKind::Bool, true)] |
             kw("false")[make_word(ExprKind::Bool, false)] | kw("null")[make_word(ExprKind::Null)] |
             (x3::lit('(') > expression > ')')[assign] |
             (x3::lit('[') > arguments > ']')[make_list] | weighted[assign] |

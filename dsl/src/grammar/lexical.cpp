@@ -33,21 +33,4 @@ const char* ParseState::token_end(const char* start, const char* end) const {
   }
 }
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> find_comments(std::string_view text) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char const c = text[i];
-    if (c == '"') {  // a string literal ends at its closing quote or the end of the line
-      for (++i; i < text.size() && text[i] != '"' && text[i] != '\n'; ++i) {
-        if (text[i] == '\\') ++i;
-      }
-    } else if (c == '#') {
-      std::size_t const from = i;
-      while (i < text.size() && text[i] != '\n') ++i;
-      out.emplace_back(static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(i));
-    }
-  }
-  return out;
-}
-
 }  // namespace dojang::dsl::grammar

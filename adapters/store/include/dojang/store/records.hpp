@@ -1,0 +1,74 @@
+#pragma once
+// The small records the store hands back.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "dojang/engine/runtime.hpp"
+
+namespace dojang::store {
+
+struct DeployOutcome {
+  std::string name;
+  int version = 0;
+  bool created = false;  // false: the text was the same as the latest version's
+};
+
+struct DefinitionRecord {
+  std::string name;
+  int version = 0;
+  std::string source;
+  std::string hash;
+  engine::Date deployed_at;
+};
+
+struct CommitOutcome {
+  std::int64_t seq = 0;
+  std::string hash;  // of the stored history event (hex SHA-256)
+};
+
+// The first result stored under an idempotency key.
+struct IdempotentHit {
+  std::string instance;
+  std::int64_t seq = 0;
+  engine::HistoryEvent event;
+  std::string hash;
+};
+
+struct StoredEvent {
+  std::string instance;
+  engine::HistoryEvent event;
+  std::string hash;
+  std::string prev_hash;  // "" for the first event
+};
+
+struct InstanceSummary {
+  std::string id;
+  std::string workflow;
+  int version = 0;
+  engine::Index state = engine::kNone;
+  std::string state_name;  // the `to` of the latest event
+  std::int64_t revision = 0;
+  engine::Date updated_at;
+  std::string submitter;
+  bool final = false;
+};
+
+struct DueTimer {
+  std::int64_t id = 0;  // the timer row, for release_timer
+  std::string instance;
+  engine::PendingTimer timer;
+};
+
+struct OutboxRow {
+  std::int64_t id = 0;
+  std::string instance;
+  std::int64_t seq = 0;
+  std::string role;
+  std::string message;
+  engine::Date created_at;
+  std::optional<engine::Date> sent_at;
+};
+
+}  // namespace dojang::store

@@ -1,0 +1,134 @@
+// Lists: inboxes, instances, the outbox.
+
+#include "connection.hpp"
+#include "dojang/store/store.hpp"
+#include "sql_rows.hpp"
+
+namespace dojang::store {
+namespace {
+
+// Binds the columns of kSummaryColumns, in order, and turns a fetched row into a summary.
+class SummaryRow {
+ public:
+  static constexpr const char* kColumns =
+      "i.id, i.workflow, i.version, i.state, i.state_name, i.revision, i.updated_at,"
+      " i.submitter, i.final";
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(m_row.id));
+    st.exchange(soci::into(m_row.workflow));
+    st.exchange(soci::into(m_row.version));
+    st.exchange(soci::into(m_state));
+    st.exchange(soci::into(m_row.state_name));
+    st.exchange(soci::into(m_revision));
+    st.exchange(soci::into(m_updated));
+    st.exchange(soci::into(m_row.submitter));
+    st.exchange(soci::into(m_final));
+  }
+  [[nodiscard]] InstanceSummary get() const {
+    InstanceSummary out = m_row;
+    out.state = static_cast<engine::Index>(m_state);
+    out.revision = m_revision;
+    out.updated_at = engine::Date{m_updated};
+    out.final = m_final != 0;
+    return out;
+  }
+
+ private:
+  InstanceSummary m_row;
+  long long m_state = 0, m_revision = 0, m_updated = 0;
+  int m_final = 0;
+};
+
+}  // namespace
+
+Result<std::vector<InstanceSummary>> Store::inbox(const std::vector<std::string>& roles,
+                                                  int limit) {
+  using Rows = std::vector<InstanceSummary>;
+  return m_db->produce<Rows>([&](Rows& out) -> Result<void> {
+    if (roles.empty() || limit <= 0) return {};
+    // One placeholder per role; the values themselves are bound.
+    std::string placeholders;
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+      placeholders += (i == 0 ? ":r" : ", :r") + std::to_string(i);
+    }
+    SummaryRow row;
+    detail::for_each_row(
+        m_db->sql(),
+        std::string("SELECT ") + SummaryRow::kColumns +
+            " FROM instances i WHERE i.id IN (SELECT w.instance FROM waiting w WHERE w.role IN (" +
+            placeholders + ")) ORDER BY i.updated_at DESC, i.id DESC LIMIT :n",
+        [&](soci::statement& st) {
+          row.bind(st);
+          for (const std::string& role : roles) st.exchange(soci::use(role));
+          st.exchange(soci::use(limit));
+        },
+        [&] { out.push_back(row.get()); });
+    return {};
+  });
+}
+
+Result<std::vector<InstanceSummary>> Store::instances(std::optional<std::string> workflow,
+                                                      int limit) {
+  using Rows = std::vector<InstanceSummary>;
+  return m_db->produce<Rows>([&](Rows& out) -> Result<void> {
+    if (limit <= 0) return {};
+    SummaryRow row;
+    detail::for_each_row(
+        m_db->sql(),
+        std::string("SELECT ") + SummaryRow::kColumns + " FROM instances i" +
+            (workflow ? " WHERE i.workflow = :w" : "") +
+            " ORDER BY i.updated_at DESC, i.id DESC LIMIT :n",
+        [&](soci::statement& st) {
+          row.bind(st);
+          if (workflow) st.exchange(soci::use(*workflow));
+          st.exchange(soci::use(limit));
+        },
+        [&] { out.push_back(row.get()); });
+    return {};
+  });
+}
+
+Result<std::vector<OutboxRow>> Store::outbox(int limit) {
+  using Rows = std::vector<OutboxRow>;
+  return m_db->produce<Rows>([&](Rows& out) -> Result<void> {
+    if (limit <= 0) return {};
+    OutboxRow row;
+    long long id = 0, seq = 0, created = 0;
+    detail::for_each_row(
+        m_db->sql(),
+        "SELECT id, instance, seq, role, message, created_at FROM outbox"
+        " WHERE sent_at IS NULL ORDER BY id LIMIT :n",
+        [&](soci::statement& st) {
+          st.exchange(soci::into(id));
+          st.exchange(soci::into(row.instance));
+          st.exchange(soci::into(seq));
+          st.exchange(soci::into(row.role));
+          st.exchange(soci::into(row.message));
+          st.exchange(soci::into(created));
+          st.exchange(soci::use(limit));
+        },
+        [&] {
+          row.id = id;
+          row.seq = seq;
+          row.created_at = engine::Date{created};
+          out.push_back(row);
+        });
+    return {};
+  });
+}
+
+Result<void> Store::mark_sent(std::int64_t outbox_id, engine::Date now) {
+  return m_db->run([&]() -> Result<void> {
+    long long id = outbox_id, at = now.seconds;
+    soci::statement update = (m_db->sql().prepare << "UPDATE outbox SET sent_at = :t WHERE id = :i",
+                              soci::use(at), soci::use(id));
+    if (detail::changed_rows(update) == 0) {
+      return std::unexpected(
+          Error{Error::Code::NotFound, "no notification " + std::to_string(outbox_id)});
+    }
+    return {};
+  });
+}
+
+}  // namespace dojang::store

@@ -1,0 +1,156 @@
+#pragma once
+// The engine at work: an Instance of a Definition, a Request to act on it, and apply(), which
+// returns the Step to commit or a Refusal to show. Pure: no I/O, no clock (time comes in).
+
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dojang/engine/definition.hpp"
+#include "dojang/engine/expression.hpp"
+#include "dojang/engine/value.hpp"
+
+namespace dojang::engine {
+
+// Who is asking, as the directory sees them at `now`: their own roles, and the people they may
+// act for (an absent approver's deputy, 대결) with those people's roles.
+struct Principal {
+  std::string user;
+  std::vector<std::string> roles;
+  struct ActingFor {
+    std::string user;
+    std::vector<std::string> roles;
+  };
+  std::vector<ActingFor> acting_for;
+};
+
+// A pending timer of an instance; the store keeps them as rows and `tick` fires the due ones.
+struct PendingTimer {
+  Index state = kNone;  // set on entering this state
+  Index timer = kNone;  // index into StateDef::timers
+  Date due;
+  bool operator==(const PendingTimer&) const = default;
+};
+
+// Lets the submitter take the item back while the next step has not acted.
+struct RecallWindow {
+  Index back_to = kNone;       // the state the item was sent from
+  std::string user;            // who may recall
+  std::int64_t revision = 0;   // valid while the instance is still at this revision
+  bool operator==(const RecallWindow&) const = default;
+};
+
+struct Instance {
+  std::string id;
+  std::string workflow;
+  int version = 0;
+  Index state = kNone;
+  std::vector<Value> slots;           // Definition::slot_count: fields, then derived values
+  std::vector<ReviewRecord> reviews;  // of the current state's review round
+  std::int64_t revision = 0;          // number of accepted events
+  std::string submitter;              // who started it
+  std::vector<Index> trail;           // states left by forward moves, for `return_to previous`
+  std::optional<RecallWindow> recall;
+  std::vector<PendingTimer> timers;
+  Date created_at, updated_at;
+  bool operator==(const Instance&) const = default;
+};
+
+// A value written by a person: text as typed, parsed by the engine according to the field type.
+struct Assignment {
+  std::string field;
+  std::string text;
+};
+
+struct Request {
+  enum class Kind : std::uint8_t {
+    Start,   // start a new instance (instance argument ignored); `action` unused
+    Act,     // take `action`
+    Review,  // record the principal's review in the current state's review block
+    Recall,  // the submitter takes the item back
+    Fire,    // the system fires `timer` (from the store's timer rows)
+  } kind = Kind::Act;
+  std::string action;
+  std::vector<Assignment> set;
+  std::string comment;
+  std::optional<std::int64_t> expected_revision;
+  PendingTimer timer;  // Kind::Fire
+  std::string new_id;  // Kind::Start: the id to give the instance (the store makes ids)
+};
+
+// One entry of an instance's history: exactly one per accepted request.
+struct HistoryEvent {
+  std::int64_t seq = 0;      // = the instance revision after the event (1 for the start)
+  std::string kind;          // start | act | review | recall | timer | return
+  std::string action;        // the action, or the timer's description
+  std::string actor;         // user id, or "system"
+  std::string on_behalf_of;  // the absent approver acted for, or empty
+  std::string from, to;      // state names ("" for the start's from)
+  std::vector<std::string> route;  // decision states passed through, in order
+  std::string comment;
+  std::vector<std::pair<std::string, Value>> changes;  // field name -> new value
+  std::vector<std::string> notes;  // evaluation notes, e.g. division by zero
+  Date at;
+  bool operator==(const HistoryEvent&) const = default;
+};
+
+struct Notification {
+  std::string role;     // role name
+  std::string message;  // placeholders already filled in
+  bool operator==(const Notification&) const = default;
+};
+
+// What to commit, atomically, for an accepted request.
+struct Step {
+  Instance instance;  // the instance after the step (revision already incremented)
+  HistoryEvent event;
+  std::vector<Notification> notifications;
+  std::vector<std::string> waiting_roles;  // roles that can act on the instance now (for inboxes)
+  bool final = false;                      // the instance has reached a final state
+};
+
+struct Refusal {
+  enum class Code : std::uint8_t {
+    UnknownAction,
+    WrongRole,
+    GuardFalse,
+    MissingField,
+    MissingComment,
+    BadValue,
+    NotSettable,
+    OutsideWindow,
+    AlreadyFinal,
+    StaleRevision,
+    FourEyes,
+    NotReviewer,
+    AlreadyReviewed,
+    NotRecallable,
+    TimerGone,
+    NoPrevious,  // `return_to previous` with no earlier state to go back to
+    RouteLoop,   // decision states kept routing the item without reaching a resting state
+  } code;
+  std::string message;  // plain words for a member of staff, with labels from the procedure
+};
+
+// The code as a short stable word for machines: "unknown_action", "wrong_role", ...
+[[nodiscard]] std::string_view code_name(Refusal::Code code);
+
+using Outcome = std::expected<Step, Refusal>;
+
+// Applies one request. `instance` is ignored for Kind::Start. Never throws for any input.
+[[nodiscard]] Outcome apply(const Definition& definition, const Instance& instance,
+                            const Request& request, const Principal& who, Date now);
+
+// The actions `who` may take now in the instance's state (for `show` and inboxes), by name.
+[[nodiscard]] std::vector<std::string> allowed_actions(const Definition& definition,
+                                                       const Instance& instance,
+                                                       const Principal& who, Date now);
+
+// Recomputes the derived values (lets, table outputs) of the instance's slots.
+void recompute(const Definition& definition, Instance& instance, Date now,
+               std::vector<EvalNote>* notes);
+
+}  // namespace dojang::engine

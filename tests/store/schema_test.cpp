@@ -1,0 +1,110 @@
+// Opening a store: schema creation, migrations, URLs, unreachable servers, lost connections.
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store_fixture.hpp"
+
+namespace dojang::store::testing {
+namespace {
+
+long long count(soci::session& sql, const std::string& query) {
+  long long n = -1;
+  sql << query, soci::into(n);
+  return n;
+}
+
+TEST_P(StoreTest, CreatesTheSchemaAndReopensIt) {
+  {
+    auto store = open_store();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->backend(), GetParam());
+    EXPECT_EQ(store->schema_version(), 1);
+    ASSERT_TRUE(store->deploy("leave", "workflow leave {}", "h1", engine::Date{100}));
+  }
+  for (int i = 0; i < 2; ++i) {  // reopening migrates nothing and keeps the data
+    auto store = open_store();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->schema_version(), 1);
+    auto definitions = store->definitions();
+    ASSERT_TRUE(definitions) << definitions.error().message;
+    ASSERT_EQ(definitions->size(), 1u);
+    EXPECT_EQ((*definitions)[0].name, "leave");
+  }
+  auto raw = raw_session();
+  EXPECT_EQ(count(*raw, "SELECT COUNT(*) FROM schema_version"), 1);
+  EXPECT_EQ(count(*raw, "SELECT COUNT(*) FROM definitions"), 1);
+}
+
+TEST_P(StoreTest, RefusesASchemaNewerThanTheProgram) {
+  ASSERT_TRUE(open_store());
+  {
+    auto raw = raw_session();
+    *raw << "INSERT INTO schema_version (version, applied_at) VALUES (999, 0)";
+  }
+  auto store = Store::open(m_url);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, Error::Code::Schema);
+  EXPECT_NE(store.error().message.find("999"), std::string::npos) << store.error().message;
+}
+
+TEST_P(StoreTest, RejectsUrlsItCannotRead) {
+  std::vector<std::string> bad = {"",        "dojang.db", "mysql://root@localhost/x",
+                                  "sqlite:", "sqlite://", "sqlite:a\"b.db"};
+  if (postgres()) {
+    bad.push_back("postgresql://dojang@/db?no_such_option=1");
+    bad.push_back("postgresql://dbname=x no_such_keyword=1");
+  }
+  for (const std::string& url : bad) {
+    auto store = Store::open(url);
+    ASSERT_FALSE(store) << url;
+    EXPECT_EQ(store.error().code, Error::Code::BadUrl) << url << ": " << store.error().message;
+    EXPECT_FALSE(store.error().message.empty());
+  }
+}
+
+TEST_P(StoreTest, SaysClearlyWhenTheDatabaseCannotBeReached) {
+  std::filesystem::path empty =
+      std::filesystem::temp_directory_path() / ("dojang-nothing-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(empty);
+  std::string url = postgres() ? "postgresql://dojang:secret@/dojang_test?host=" + empty.string()
+                               : "sqlite:" + (empty / "missing" / "dir" / "x.db").string();
+  auto store = Store::open(url);
+  std::filesystem::remove_all(empty);
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, Error::Code::Unavailable);
+  const std::string& message = store.error().message;
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  EXPECT_EQ(message.find("secret"), std::string::npos) << message;
+  if (postgres()) {
+    EXPECT_TRUE(message.starts_with("cannot connect to PostgreSQL at postgresql://dojang:***@"))
+        << message;
+    EXPECT_NE(message.find(empty.string()), std::string::npos) << message;
+    EXPECT_NE(message.find("No such file or directory"), std::string::npos) << message;
+  } else {
+    EXPECT_TRUE(message.starts_with("cannot open the SQLite database")) << message;
+  }
+}
+
+TEST_P(StoreTest, ReconnectsOnTheCallAfterTheConnectionDied) {
+  if (!postgres()) GTEST_SKIP() << "an SQLite file has no server connection to lose";
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  {
+    auto raw = raw_session();
+    long long killed = 0;
+    *raw << "SELECT COUNT(pg_terminate_backend(pid, 5000)) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        soci::into(killed);
+    ASSERT_EQ(killed, 1);
+  }
+  auto lost = store->instances(std::nullopt, 10);
+  ASSERT_FALSE(lost);
+  EXPECT_EQ(lost.error().code, Error::Code::Unavailable) << lost.error().message;
+  auto again = store->instances(std::nullopt, 10);
+  EXPECT_TRUE(again) << again.error().message;
+}
+
+}  // namespace
+}  // namespace dojang::store::testing
