@@ -174,14 +174,14 @@ void Checker::check_table(engine::Index ti) {
                         : cell.op == ">=" ? Op::Ge
                         : cell.op == "!=" ? Op::Ne
                                           : Op::Eq;
-          test = make_op(op, Type::Bool, {std::move(x), a.ir});
+          test = make_op(op, Type::Bool, irs(std::move(x), a.ir));
           break;
         }
         case ast::Cell::Kind::Range: {
           if (!same_type(a, *cell.a) || !same_type(b, *cell.b)) continue;
-          Ir lo = make_op(Op::Ge, Type::Bool, {x, a.ir});
-          Ir hi = make_op(cell.op == "..<" ? Op::Lt : Op::Le, Type::Bool, {x, b.ir});
-          test = make_op(Op::And, Type::Bool, {std::move(lo), std::move(hi)});
+          Ir lo = make_op(Op::Ge, Type::Bool, irs(x, a.ir));
+          Ir hi = make_op(cell.op == "..<" ? Op::Lt : Op::Le, Type::Bool, irs(x, b.ir));
+          test = make_op(Op::And, Type::Bool, irs(std::move(lo), std::move(hi)));
           break;
         }
         case ast::Cell::Kind::In:
@@ -195,11 +195,11 @@ void Checker::check_table(engine::Index ti) {
             literal.constant = item.constant;
             if (item.op == Op::Const) check_enum_literal(inputs[c], literal, *cell.a);
           }
-          test = make_op(Op::In, Type::Bool, {std::move(x), a.ir});
+          test = make_op(Op::In, Type::Bool, irs(std::move(x), a.ir));
           break;
         case ast::Cell::Kind::Equal:
           if (!same_type(a, *cell.a)) continue;
-          test = make_op(Op::Eq, Type::Bool, {std::move(x), a.ir});
+          test = make_op(Op::Eq, Type::Bool, irs(std::move(x), a.ir));
           break;
       }
       test.offset = cell.offset;

@@ -116,7 +116,7 @@ Typed Checker::check_aggregate(const ast::Expr& e, const ExprContext& cx, std::s
                 : fn == "min" ? Op::ListMin
                 : fn == "max" ? Op::ListMax
                               : Op::ListCount;
-  t.ir = make_op(op, Type::Number, {std::move(list.ir)});
+  t.ir = make_op(op, Type::Number, irs(std::move(list.ir)));
   return t;
 }
 
@@ -272,7 +272,7 @@ Typed Checker::check_weighted(const ast::Expr& e) {
     range.hi += f.type.hi * w.weight;
     Ir term = make_op(
         Op::Mul, Type::Number,
-        {make_slot(f.slot, Type::Number), make_const(engine::Value(w.weight), Type::Number)});
+        irs(make_slot(f.slot, Type::Number), make_const(engine::Value(w.weight), Type::Number)));
     term.offset = w.name.offset;
     term.length = w.weight_pos.end() - w.name.offset;
     terms.push_back(std::move(term));
@@ -284,7 +284,7 @@ Typed Checker::check_weighted(const ast::Expr& e) {
   if (!ok || terms.empty()) return failed();
   Ir sum = std::move(terms[0]);
   for (std::size_t i = 1; i < terms.size(); ++i) {
-    sum = make_op(Op::Add, Type::Number, {std::move(sum), std::move(terms[i])});
+    sum = make_op(Op::Add, Type::Number, irs(std::move(sum), std::move(terms[i])));
     sum.offset = e.offset;
     sum.length = e.length;
   }

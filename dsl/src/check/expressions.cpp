@@ -149,7 +149,7 @@ Typed Checker::check(const ast::Expr& e, const ExprContext& cx) {
       t.range = {std::min(a.range.lo, b.range.lo), std::max(a.range.hi, b.range.hi)};
       t.outcomes = {a.outcomes.can_be_true || b.outcomes.can_be_true,
                     a.outcomes.can_be_false || b.outcomes.can_be_false};
-      t.ir = make_op(Op::If, type, {std::move(c.ir), std::move(a.ir), std::move(b.ir)});
+      t.ir = make_op(Op::If, type, irs(std::move(c.ir), std::move(a.ir), std::move(b.ir)));
       break;
     }
     case ast::ExprKind::List: {
@@ -268,7 +268,7 @@ Typed Checker::check_unary(const ast::Expr& e, const ExprContext& cx) {
       return failed();
     }
     t.outcomes = {a.outcomes.can_be_false, a.outcomes.can_be_true};
-    t.ir = make_op(Op::Not, Type::Bool, {std::move(a.ir)});
+    t.ir = make_op(Op::Not, Type::Bool, irs(std::move(a.ir)));
     return t;
   }
   if (a.ir.type != Type::Number && a.ir.type != Type::Duration && a.ir.type != Type::Null) {
@@ -279,7 +279,7 @@ Typed Checker::check_unary(const ast::Expr& e, const ExprContext& cx) {
   t.range = {-a.range.hi, -a.range.lo};
   if (a.constant && a.constant->as_number()) t.constant = engine::Value(-*a.constant->as_number());
   Type const type = a.ir.type;
-  t.ir = make_op(Op::Neg, type, {std::move(a.ir)});
+  t.ir = make_op(Op::Neg, type, irs(std::move(a.ir)));
   return t;
 }
 
@@ -305,7 +305,8 @@ Typed Checker::check_binary(const ast::Expr& e, const ExprContext& cx) {
       t.outcomes = {a.outcomes.can_be_true || b.outcomes.can_be_true,
                     a.outcomes.can_be_false && b.outcomes.can_be_false};
     }
-    t.ir = make_op(op == "and" ? Op::And : Op::Or, Type::Bool, {std::move(a.ir), std::move(b.ir)});
+    t.ir =
+        make_op(op == "and" ? Op::And : Op::Or, Type::Bool, irs(std::move(a.ir), std::move(b.ir)));
     return t;
   }
   if (op == "in") {
@@ -326,7 +327,7 @@ Typed Checker::check_binary(const ast::Expr& e, const ExprContext& cx) {
         check_enum_literal(a, literal, *e.args[1]);
       }
     }
-    t.ir = make_op(Op::In, Type::Bool, {std::move(a.ir), std::move(b.ir)});
+    t.ir = make_op(Op::In, Type::Bool, irs(std::move(a.ir), std::move(b.ir)));
     return t;
   }
   if (op == "==" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=") {
@@ -371,7 +372,7 @@ Typed Checker::check_binary(const ast::Expr& e, const ExprContext& cx) {
     warning(e, "division by zero: '" + source_of(e) + "' is always null");
   }
   Op const code = op == "+" ? Op::Add : op == "-" ? Op::Sub : op == "*" ? Op::Mul : Op::Div;
-  t.ir = make_op(code, result, {std::move(a.ir), std::move(b.ir)});
+  t.ir = make_op(code, result, irs(std::move(a.ir), std::move(b.ir)));
   return t;
 }
 
@@ -429,7 +430,7 @@ Typed Checker::check_compare(const ast::Expr& e, Typed a, Typed b) {
     if (op == "==") t.outcomes = {equal, !equal};
     if (op == "!=") t.outcomes = {!equal, equal};
   }
-  t.ir = make_op(compare_op(op), Type::Bool, {std::move(a.ir), std::move(b.ir)});
+  t.ir = make_op(compare_op(op), Type::Bool, irs(std::move(a.ir), std::move(b.ir)));
   return t;
 }
 

@@ -29,6 +29,15 @@ inline Ir make_slot(engine::Index slot, Type t) {
   return ir;
 }
 
+// Moves the arguments in (a braced list would copy whole subtrees).
+template <typename... Args>
+std::vector<Ir> irs(Args&&... args) {
+  std::vector<Ir> out;
+  out.reserve(sizeof...(Args));
+  (out.push_back(std::forward<Args>(args)), ...);
+  return out;
+}
+
 inline Ir make_op(Op op, Type t, std::vector<Ir> args) {
   Ir ir;
   ir.op = op;
@@ -53,7 +62,8 @@ inline Type type_of(const engine::FieldType& f) {
 
 // The slots an expression reads, in first-use order, without repeats.
 inline void slots_read(const Ir& ir, std::vector<engine::Index>& out) {
-  if (ir.op == Op::Slot && std::find(out.begin(), out.end(), ir.index) == out.end()) out.push_back(ir.index);
+  if (ir.op == Op::Slot && std::find(out.begin(), out.end(), ir.index) == out.end())
+    out.push_back(ir.index);
   for (auto const& a : ir.args) slots_read(a, out);
 }
 

@@ -44,29 +44,6 @@ void make_binary(Node& val, const char* op, Node rhs, const char* where) {
   val = std::move(e);
 }
 
-auto binary_with(const char* op) {
-  return [op](auto& ctx) {
-    make_binary(x3::_val(ctx), op, std::move(x3::_attr(ctx)), x3::_where(ctx).begin());
-  };
-}
-
-// The operator is the first element of the attribute (from x3::symbols).
-auto const binary_op = [](auto& ctx) {
-  auto& a = x3::_attr(ctx);
-  make_binary(x3::_val(ctx), boost::fusion::at_c<0>(a), std::move(boost::fusion::at_c<1>(a)),
-              x3::_where(ctx).begin());
-};
-
-auto unary_with(const char* op) {
-  return [op](auto& ctx) {
-    Node e = make(ExprKind::Unary);
-    e->text = op;
-    e->depth = x3::_attr(ctx)->depth + 1;
-    e->args.push_back(std::move(x3::_attr(ctx)));
-    x3::_val(ctx) = std::move(e);
-  };
-}
-
 auto const make_if = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
   Node e = make(ExprKind::If);
@@ -158,54 +135,170 @@ auto const add_weight = [](auto& ctx) {
 };
 auto const start_weighted = [](auto& ctx) { x3::_val(ctx) = make(ExprKind::Weighted); };
 
-// Operators: the attribute is the canonical spelling (a string literal, not a copy).
-struct cmp_ops_t : x3::symbols<const char*> {
-  cmp_ops_t() {
-    add("==", "==")("=", "==")("!=", "!=")("<>", "!=")("<", "<")("<=", "<=")(">", ">")(">=", ">=");
-  }
-} const cmp_ops;
-struct add_ops_t : x3::symbols<const char*> {
-  add_ops_t() { add("+", "+")("-", "-"); }
-} const add_ops;
-struct mul_ops_t : x3::symbols<const char*> {
-  mul_ops_t() { add("*", "*")("/", "/"); }
-} const mul_ops;
-
 x3::rule<struct if_class, Node> const if_expr = "expression";
-x3::rule<struct or_class, Node> const or_expr = "expression";
-x3::rule<struct and_class, Node> const and_expr = "expression";
-x3::rule<struct not_class, Node> const not_expr = "expression";
-x3::rule<struct cmp_class, Node> const cmp_expr = "expression";
-x3::rule<struct add_class, Node> const add_expr = "expression";
-x3::rule<struct mul_class, Node> const mul_expr = "expression";
-x3::rule<struct unary_class, Node> const unary_expr = "expression";
+x3::rule<struct operators_class, Node> const operators = "expression";
 x3::rule<struct primary_class, Node> const primary = "a value, a name or '('";
 x3::rule<struct member_class, ast::Name> const member_name = "a name after '.'";
 x3::rule<struct weight_name_class, ast::Name> const weight_name = "a score name";
 x3::rule<struct arguments_class, std::vector<Node>> const arguments = "arguments";
 x3::rule<struct weighted_class, Node> const weighted = "weighted { name: weight, ... }";
 
+// Binary operators, by precedence: or 1, and 2, (prefix not 3), comparisons and in 4,
+// + - 5, * / 6, (prefix - 7). Comparisons do not chain: `a < b < c` is an error.
+struct Operator {
+  const char* text = nullptr;  // canonical spelling; null: no operator here
+  int precedence = 0;
+  int length = 0;  // as written
+};
+constexpr int kNotOperand = 4;  // `not x`: x is a comparison (or another not)
+
+Operator operator_at(const char* p, const char* last) {
+  auto const word = [&](std::string_view w) {
+    auto const n = static_cast<std::ptrdiff_t>(w.size());
+    return last - p >= n && std::string_view(p, w.size()) == w &&
+           (last - p == n || !is_ident_char(p[n]));
+  };
+  auto const next_is = [&](char c) { return last - p > 1 && p[1] == c; };
+  if (p == last) return {};
+  switch (*p) {
+    case 'o':
+      return word("or") ? Operator{"or", 1, 2} : Operator{};
+    case 'a':
+      return word("and") ? Operator{"and", 2, 3} : Operator{};
+    case 'i':
+      return word("in") ? Operator{"in", 4, 2} : Operator{};
+    case '=':
+      return Operator{"==", 4, next_is('=') ? 2 : 1};
+    case '!':
+      return next_is('=') ? Operator{"!=", 4, 2} : Operator{};
+    case '<':
+      if (next_is('=')) return {"<=", 4, 2};
+      if (next_is('>')) return {"!=", 4, 2};
+      return {"<", 4, 1};
+    case '>':
+      return next_is('=') ? Operator{">=", 4, 2} : Operator{">", 4, 1};
+    case '+':
+      return {"+", 5, 1};
+    case '-':
+      return next_is('>') ? Operator{} : Operator{"-", 5, 1};  // `->` is an arrow
+    case '*':
+      return {"*", 6, 1};
+    case '/':
+      return {"/", 6, 1};
+    default:
+      return {};
+  }
+}
+
+// Counts one level of nesting for a prefix operator; more than kMaxNesting is refused.
+struct NestingGuard {
+  ParseState& state;
+  NestingGuard(ParseState& st, const char* where) : state(st) {
+    if (st.nesting >= kMaxNesting) {
+      throw SyntaxError{
+          where, 1,
+          "expression is nested more than " + std::to_string(kMaxNesting) + " levels deep"};
+    }
+    ++st.nesting;
+  }
+  ~NestingGuard() { --state.nesting; }
+  NestingGuard(const NestingGuard&) = delete;
+  NestingGuard& operator=(const NestingGuard&) = delete;
+};
+
+// Operators by precedence climbing over primaries: one scan per operator instead of one
+// rule per precedence level.
+struct operators_parser : x3::parser<operators_parser> {
+  using attribute_type = Node;
+  static bool const has_attribute = true;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    Node out;
+    if (!level(first, last, ctx, 1, out, true)) return false;
+    x3::traits::move_to(std::move(out), attr);
+    return true;
+  }
+
+  // `allow_not`: whether the first operand may be `not x` (below the comparisons, or as the
+  // operand of another `not`). After a `not` operand only `and` and `or` may follow.
+  template <typename Ctx>
+  bool level(const char*& first, const char* last, Ctx const& ctx, int min_precedence, Node& out,
+             bool allow_not) const {
+    bool negated = false;
+    if (!operand(first, last, ctx, allow_not, out, negated)) return false;
+    bool compared = false;
+    for (;;) {
+      const char* const save = first;
+      x3::skip_over(first, last, ctx);
+      Operator const op = operator_at(first, last);
+      if (!op.text || op.precedence < min_precedence || (op.precedence >= 4 && negated) ||
+          (op.precedence == 4 && compared)) {
+        first = save;
+        return true;
+      }
+      const char* const at = first;
+      first += op.length;
+      Node rhs;
+      if (!level(first, last, ctx, op.precedence + 1, rhs, op.precedence + 1 <= 3)) {
+        throw x3::expectation_failure<const char*>(
+            first, std::string("an expression after '") + op.text + "'");
+      }
+      make_binary(out, op.text, std::move(rhs), at);
+      compared = compared || op.precedence == 4;
+      negated = false;
+    }
+  }
+
+  // A primary with its prefix operators: `not` (where allowed) and unary minus.
+  template <typename Ctx>
+  bool operand(const char*& first, const char* last, Ctx const& ctx, bool allow_not, Node& out,
+               bool& negated) const {
+    const char* const save = first;
+    x3::skip_over(first, last, ctx);
+    const char* const at = first;
+    ParseState& st = state_of(ctx);
+    bool const is_not = allow_not && last - first >= 3 && std::string_view(first, 3) == "not" &&
+                        (last - first == 3 || !is_ident_char(first[3]));
+    bool const is_minus =
+        !is_not && first != last && *first == '-' && !(last - first > 1 && first[1] == '>');
+    if (!is_not && !is_minus) {
+      if (primary.parse(first, last, ctx, x3::unused, out)) return true;
+      first = save;
+      return false;
+    }
+    NestingGuard guard(st, at);
+    first += is_not ? 3 : 1;
+    Node inner;
+    bool inner_negated = false;
+    bool const ok = is_not ? level(first, last, ctx, kNotOperand, inner, true)
+                           : operand(first, last, ctx, false, inner, inner_negated);
+    if (!ok) {
+      throw x3::expectation_failure<const char*>(
+          first, is_not ? "an expression after 'not'" : "a value after '-'");
+    }
+    Node e = make(ExprKind::Unary);
+    e->text = is_not ? "not" : "-";
+    e->depth = inner->depth + 1;
+    e->offset = static_cast<std::uint32_t>(at - st.begin);
+    e->length = static_cast<std::uint32_t>(st.token_end(at, first) - at);
+    e->args.push_back(std::move(inner));
+    check_depth(*e, at);
+    out = std::move(e);
+    negated = is_not;
+    return true;
+  }
+};
+
 auto const name_text = [](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); };
 auto const member_name_def = located[identifier[name_text]];
 auto const weight_name_def = located[identifier[name_text]];
 
-auto const expression_def = nested[if_expr | or_expr];
+auto const expression_def = nested[if_expr | operators];
 
-// Binary levels: the node of each operation records its own range (make_binary); a level
-// that matched a single operand passes its operand's node through untouched.
 auto const if_expr_def =
     located[(kw("if") > expression > kw("then") > expression > kw("else") > expression)[make_if]];
-auto const or_expr_def = and_expr[assign] >> *((kw("or") > and_expr)[binary_with("or")]);
-auto const and_expr_def = not_expr[assign] >> *((kw("and") > not_expr)[binary_with("and")]);
-auto const not_expr_def =
-    located[(kw("not") > nested[not_expr])[unary_with("not")]] | cmp_expr[assign];
-auto const cmp_expr_def = add_expr[assign] >> -((cmp_ops > add_expr)[binary_op] |
-                                                (kw("in") > add_expr)[binary_with("in")]);
-auto const add_expr_def = mul_expr[assign] >> *((add_ops >> !x3::lit('>') >> mul_expr)[binary_op]);
-auto const mul_expr_def = unary_expr[assign] >> *((mul_ops > unary_expr)[binary_op]);
-auto const unary_expr_def =
-    located[(x3::lit('-') >> !x3::lit('>') >> nested[unary_expr])[unary_with("-")]] |
-    primary[assign];
+auto const operators_def = operators_parser{};
 
 auto const arguments_def = -(expression % ',');
 auto const weighted_def = kw("weighted")[start_weighted] > '{' >
@@ -222,8 +315,7 @@ auto const primary_def =
             (identifier[make_ref] >>
              -((x3::lit('(') > arguments > ')')[make_call] | ('.' > member_name[add_member])))];
 
-BOOST_SPIRIT_DEFINE(if_expr, or_expr, and_expr, not_expr, cmp_expr, add_expr, mul_expr, unary_expr,
-                    primary, member_name, weight_name, arguments, weighted)
+BOOST_SPIRIT_DEFINE(if_expr, operators, primary, member_name, weight_name, arguments, weighted)
 
 }  // namespace
 
