@@ -2,6 +2,8 @@
 
 #include "dojang/dsl/parse.hpp"
 
+#include <algorithm>
+
 #include "dojang/dsl/suggest.hpp"
 #include "dojang/dsl/text_width.hpp"
 #include "grammar/workflow.hpp"
@@ -60,8 +62,12 @@ std::string found_at(std::string_view text, std::size_t where, std::uint32_t& le
   if (is_word(text[where])) {
     while (end < text.size() && is_word(text[end])) ++end;
   } else if (static_cast<unsigned char>(text[where]) >= 0x80) {
-    end = where + 1;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    end = where + 1;  // the whole word: non-ASCII characters and name characters
+    while (end < text.size() &&
+           (static_cast<unsigned char>(text[end]) >= 0x80 || is_word(text[end])))
+      ++end;
+  } else if (text.substr(where, 2) == "->") {
+    end = where + 2;
   } else {
     end = where + 1;
   }
@@ -111,21 +117,28 @@ ParseResult parse(const SourceFile& file) {
     auto const where = skip_blanks(text, static_cast<std::size_t>(e.where() - text.data()));
     std::uint32_t length = 0;
     std::string found = found_at(text, where, length);
+    std::string expected = e.which();
+    if (expected.size() >= 2 && expected.front() == '"' && expected.back() == '"') {
+      expected = "'" + expected.substr(1, expected.size() - 2) + "'";  // a literal, as the others
+    }
     Diagnostic d = error_at(static_cast<std::uint32_t>(where), length,
-                            "expected " + e.which() + ", found " + found);
+                            "expected " + expected + ", found " + found);
     std::string_view const word = std::string_view(text).substr(where, length);
     if (!word.empty() && static_cast<unsigned char>(word[0]) >= 0x80) {
       d.notes.push_back(
           "names are written with ASCII letters, digits and '_'; Korean text goes in a label in "
           "double quotes");
-    } else if (auto best = did_you_mean(word, keywords())) {
+    } else if (auto best = did_you_mean(word, keywords());
+               best && std::find(keywords().begin(), keywords().end(), word) == keywords().end()) {
       d.message += " (did you mean '" + *best + "'?)";
     }
     result.diagnostics.push_back(std::move(d));
     return result;
   } catch (grammar::SyntaxError const& e) {
-    result.diagnostics.push_back(
-        error_at(static_cast<std::uint32_t>(e.where - text.data()), e.length, e.message));
+    auto const where = static_cast<std::uint32_t>(e.where - text.data());
+    auto const room = static_cast<std::uint32_t>(text.size()) -
+                      std::min<std::uint32_t>(where, static_cast<std::uint32_t>(text.size()));
+    result.diagnostics.push_back(error_at(where, std::min(e.length, room), e.message));
     return result;
   }
   result.workflow = std::move(workflow);

@@ -87,8 +87,11 @@ TEST_P(StoreTest, SaysClearlyWhenTheDatabaseCannotBeReached) {
   }
 }
 
-TEST_P(StoreTest, ReconnectsOnTheCallAfterTheConnectionDied) {
-  if (!postgres()) GTEST_SKIP() << "an SQLite file has no server connection to lose";
+// Only a server connection can be lost: this one runs against PostgreSQL alone.
+class ServerStoreTest : public StoreTest {};
+INSTANTIATE_TEST_SUITE_P(Server, ServerStoreTest, ::testing::Values("postgresql"));
+
+TEST_P(ServerStoreTest, ReconnectsOnTheCallAfterTheConnectionDied) {
   auto store = open_store();
   ASSERT_TRUE(store);
   {

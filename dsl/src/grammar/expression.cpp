@@ -82,9 +82,15 @@ auto const make_string = [](auto& ctx) {
 auto const make_approve_k_of_n = [](auto& ctx) {
   Expr const& k = *x3::_val(ctx);
   Expr const& n = *x3::_attr(ctx);
-  if (k.kind != ExprKind::Number || n.kind != ExprKind::Number ||
-      k.text.find('.') != std::string::npos || n.text.find('.') != std::string::npos) {
-    throw SyntaxError{x3::_where(ctx).begin(), 1, "'K of N approve' needs two whole numbers"};
+  const char* const begin = state_of(ctx).begin;
+  for (Expr const* x : {&k, &n}) {
+    if (x->kind != ExprKind::Number || x->text.find('.') != std::string::npos) {
+      throw SyntaxError{begin + x->offset, x->length, "'K of N approve' needs two whole numbers"};
+    }
+    if (x->number > 1000) {
+      throw SyntaxError{begin + x->offset, x->length,
+                        "'K of N approve' counts at most 1000 reviews"};
+    }
   }
   Node e = make(ExprKind::Approve);
   e->number = k.number;
@@ -126,7 +132,8 @@ auto const add_weight = [](auto& ctx) {
   w.name = std::move(boost::fusion::at_c<0>(a));
   Expr const& number = *boost::fusion::at_c<1>(a);
   if (number.kind != ExprKind::Number) {
-    throw SyntaxError{x3::_where(ctx).begin(), 1, "a weight must be a number such as 0.25"};
+    throw SyntaxError{state_of(ctx).begin + number.offset, number.length,
+                      "a weight must be a number such as 0.25"};
   }
   w.weight = number.number;
   w.weight_text = number.text;
@@ -135,8 +142,8 @@ auto const add_weight = [](auto& ctx) {
 };
 auto const start_weighted = [](auto& ctx) { x3::_val(ctx) = make(ExprKind::Weighted); };
 
-x3::rule<struct if_class, Node> const if_expr = "expression";
-x3::rule<struct operators_class, Node> const operators = "expression";
+x3::rule<struct if_class, Node> const if_expr = "an expression";
+x3::rule<struct operators_class, Node> const operators = "an expression";
 x3::rule<struct primary_class, Node> const primary = "a value, a name or '('";
 x3::rule<struct member_class, ast::Name> const member_name = "a name after '.'";
 x3::rule<struct weight_name_class, ast::Name> const weight_name = "a score name";
@@ -210,7 +217,7 @@ struct NestingGuard {
 // rule per precedence level.
 struct operators_parser : x3::parser<operators_parser> {
   using attribute_type = Node;
-  static bool const has_attribute = true;
+  [[maybe_unused]] static bool const has_attribute = true;
 
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
@@ -320,7 +327,7 @@ BOOST_SPIRIT_DEFINE(if_expr, operators, primary, member_name, weight_name, argum
 }  // namespace
 
 struct expression_class : annotate {};
-expression_type const expression = "expression";
+expression_type const expression = "an expression";
 BOOST_SPIRIT_DEFINE(expression)
 BOOST_SPIRIT_INSTANTIATE(expression_type, iterator_type, context_type)
 

@@ -2,6 +2,8 @@
 
 #include "grammar/workflow.hpp"
 
+#include <algorithm>
+
 #include "grammar/describe.hpp"
 #include "grammar/expression.hpp"
 
@@ -76,7 +78,9 @@ auto const score_bounds = [](auto& ctx) {
   Expr const& lo = *boost::fusion::at_c<0>(a);
   Expr const& hi = *boost::fusion::at_c<1>(a);
   if (lo.kind != ExprKind::Number || hi.kind != ExprKind::Number) {
-    throw SyntaxError{x3::_where(ctx).begin(), 1, "a score range is written like 0..20"};
+    Expr const& bad = lo.kind != ExprKind::Number ? lo : hi;
+    throw SyntaxError{state_of(ctx).begin + bad.offset, bad.length,
+                      "a score range is written like 0..20"};
   }
   TypeSpec& t = x3::_val(ctx);
   t.kind = TypeKind::Score;
@@ -103,8 +107,8 @@ auto const role_def = located[role_name[set(&Role::name)] >> -quoted[set(&Role::
 struct field_class : annotate {};
 x3::rule<field_class, Field> const field = "a field";
 auto const field_def =
-    located[field_name[set(&Field::name)] >> -quoted[set(&Field::label)] >
-            type_spec[set(&Field::type)] >> -kw("required")[flag(&Field::required)]];
+    located[(field_name[set(&Field::name)] >> -quoted[set(&Field::label)]) >
+            (type_spec[set(&Field::type)] >> -kw("required")[flag(&Field::required)])];
 x3::rule<struct roles_end_class> const roles_end = "a role name or '}'";
 auto const roles_end_def = x3::lit('}');
 x3::rule<struct fields_end_class> const fields_end = "a field name or '}'";
@@ -205,19 +209,21 @@ auto const review_end_def = x3::lit('}');
 
 struct review_class : annotate {};
 x3::rule<review_class, Review> const review = "a review";
-auto const review_def = located
-    [kw("review") > kw("by") > role_name[set(&Review::role)] > kw("quorum") >
-     literal[([](auto& ctx) {
-       Expr const& n = *x3::_attr(ctx);
-       if (n.kind != ExprKind::Number || n.text.find('.') != std::string::npos) {
-         throw SyntaxError{x3::_where(ctx).begin(), 1, "a quorum is a whole number of reviewers"};
-       }
-       x3::_val(ctx).quorum = static_cast<std::int64_t>(n.number);
-       x3::_val(ctx).quorum_pos = n;
-     })] > '{' > *(criterion[push(&Review::criteria)] | kw("vote")[flag(&Review::vote)] |
-                   (kw("then") > "->" > state_name)[([](auto& ctx) {
-                     x3::_val(ctx).then_target = std::move(x3::_attr(ctx));
-                   })]) > review_end];
+auto const review_def =
+    located[kw("review") > kw("by") > role_name[set(&Review::role)] > kw("quorum") >
+            literal[([](auto& ctx) {
+              Expr const& n = *x3::_attr(ctx);
+              if (n.kind != ExprKind::Number || n.text.find('.') != std::string::npos) {
+                throw SyntaxError{state_of(ctx).begin + n.offset, n.length,
+                                  "a quorum is a whole number of reviewers"};
+              }
+              // Above 1000 the checker refuses it; keep the conversion in range.
+              x3::_val(ctx).quorum = static_cast<std::int64_t>(std::min(n.number, 1001.0));
+              x3::_val(ctx).quorum_pos = n;
+            })] > '{' > *(criterion[push(&Review::criteria)] | kw("vote")[flag(&Review::vote)] |
+                          (kw("then") > "->" > state_name)[([](auto& ctx) {
+                            x3::_val(ctx).then_target = std::move(x3::_attr(ctx));
+                          })]) > review_end];
 // ---- states
 x3::rule<struct state_end_class> const state_end = "'on', 'deadline', 'after', 'review' or '}'";
 auto const state_end_def = x3::lit('}');

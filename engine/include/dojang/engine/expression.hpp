@@ -19,6 +19,7 @@ struct ReviewRecord {
   std::string reviewer;        // user id
   std::vector<Value> scores;   // one per criterion of the block, in declaration order
   Value vote;                  // true (approve), false (reject) or null (the block has no vote)
+  bool operator==(const ReviewRecord&) const = default;
 };
 
 // Something evaluation wants recorded: division by zero, a null in arithmetic, ...

@@ -37,9 +37,9 @@ struct PendingTimer {
 
 // Lets the submitter take the item back while the next step has not acted.
 struct RecallWindow {
-  Index back_to = kNone;       // the state the item was sent from
-  std::string user;            // who may recall
-  std::int64_t revision = 0;   // valid while the instance is still at this revision
+  Index back_to = kNone;      // the state the item was sent from
+  std::string user;           // who may recall
+  std::int64_t revision = 0;  // valid while the instance is still at this revision
   bool operator==(const RecallWindow&) const = default;
 };
 
@@ -83,16 +83,16 @@ struct Request {
 
 // One entry of an instance's history: exactly one per accepted request.
 struct HistoryEvent {
-  std::int64_t seq = 0;      // = the instance revision after the event (1 for the start)
-  std::string kind;          // start | act | review | recall | timer | return
-  std::string action;        // the action, or the timer's description
-  std::string actor;         // user id, or "system"
-  std::string on_behalf_of;  // the absent approver acted for, or empty
-  std::string from, to;      // state names ("" for the start's from)
+  std::int64_t seq = 0;            // = the instance revision after the event (1 for the start)
+  std::string kind;                // start | act | review | recall | timer | return
+  std::string action;              // the action, or the timer's description
+  std::string actor;               // user id, or "system"
+  std::string on_behalf_of;        // the absent approver acted for, or empty
+  std::string from, to;            // state names ("" for the start's from)
   std::vector<std::string> route;  // decision states passed through, in order
   std::string comment;
   std::vector<std::pair<std::string, Value>> changes;  // field name -> new value
-  std::vector<std::string> notes;  // evaluation notes, e.g. division by zero
+  std::vector<std::string> notes;                      // evaluation notes, e.g. division by zero
   Date at;
   bool operator==(const HistoryEvent&) const = default;
 };

@@ -1,0 +1,92 @@
+// engine::apply: one processor per kind of request; allowed_actions for inboxes and `show`.
+
+#include "dojang/engine/runtime.hpp"
+
+#include <algorithm>
+
+#include "runtime_detail.hpp"
+
+namespace dojang::engine {
+
+Outcome apply(const Definition& definition, const Instance& instance, const Request& request,
+              const Principal& who, Date now) {
+  switch (request.kind) {
+    case Request::Kind::Start:
+      return detail::apply_start(definition, request, who, now);
+    case Request::Kind::Act:
+      return detail::apply_act(definition, instance, request, who, now);
+    case Request::Kind::Review:
+      return detail::apply_review(definition, instance, request, who, now);
+    case Request::Kind::Recall:
+      return detail::apply_recall(definition, instance, request, who, now);
+    case Request::Kind::Fire:
+      return detail::apply_fire(definition, instance, request, now);
+  }
+  return detail::refuse(Refusal::Code::UnknownAction, "this kind of request is not known");
+}
+
+// Guards are not evaluated here: an action whose condition does not hold yet is still listed,
+// and taking it says which condition and which values stand in the way.
+std::vector<std::string> allowed_actions(const Definition& definition, const Instance& instance,
+                                         const Principal& who, Date now) {
+  std::vector<std::string> out;
+  if (instance.state >= definition.states.size()) return out;
+  const StateDef& state = definition.states[instance.state];
+  if (state.kind == StateKind::Final) return out;
+  for (const ActionDef& a : state.actions) {
+    if (std::find(out.begin(), out.end(), a.name) != out.end()) continue;
+    const std::optional<std::string> as = detail::acts_as(definition, instance, a.by, who);
+    if (!as || detail::four_eyes_block(a, instance, who.user, *as)) continue;
+    if (a.window && !detail::in_window(*a.window, now)) continue;
+    out.push_back(a.name);
+  }
+  if (state.review && detail::find_reviewer(definition, instance, *state.review, who).next)
+    out.emplace_back("review");
+  if (instance.recall && instance.recall->user == who.user &&
+      instance.recall->revision == instance.revision)
+    out.emplace_back("recall");
+  return out;
+}
+
+std::string_view code_name(Refusal::Code code) {
+  using C = Refusal::Code;
+  switch (code) {
+    case C::UnknownAction:
+      return "unknown_action";
+    case C::WrongRole:
+      return "wrong_role";
+    case C::GuardFalse:
+      return "guard_false";
+    case C::MissingField:
+      return "missing_field";
+    case C::MissingComment:
+      return "missing_comment";
+    case C::BadValue:
+      return "bad_value";
+    case C::NotSettable:
+      return "not_settable";
+    case C::OutsideWindow:
+      return "outside_window";
+    case C::AlreadyFinal:
+      return "already_final";
+    case C::StaleRevision:
+      return "stale_revision";
+    case C::FourEyes:
+      return "four_eyes";
+    case C::NotReviewer:
+      return "not_reviewer";
+    case C::AlreadyReviewed:
+      return "already_reviewed";
+    case C::NotRecallable:
+      return "not_recallable";
+    case C::TimerGone:
+      return "timer_gone";
+    case C::NoPrevious:
+      return "no_previous";
+    case C::RouteLoop:
+      return "route_loop";
+  }
+  return "refused";
+}
+
+}  // namespace dojang::engine
