@@ -10,8 +10,19 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cmd_act.hpp"
+#include "cmd_audit.hpp"
+#include "cmd_definitions.hpp"
+#include "cmd_deploy.hpp"
+#include "cmd_directory.hpp"
 #include "cmd_fmt.hpp"
 #include "cmd_graph.hpp"
+#include "cmd_history.hpp"
+#include "cmd_inbox.hpp"
+#include "cmd_review.hpp"
+#include "cmd_show.hpp"
+#include "cmd_start.hpp"
+#include "cmd_tick.hpp"
 #include "cmd_validate.hpp"
 #include "dojang/dsl/suggest.hpp"
 #include "global_options.hpp"
@@ -89,7 +100,8 @@ int run(int argc, char** argv) {
   // Set before adding the commands, which inherit it.
   app.footer(
       "Every command also takes --json, --db URL and --now ISO8601, before or after its name.\n"
-      "Exit status: 0 success, 1 a check failed, 2 bad usage or an unreadable file.\n");
+      "Exit status: 0 success, 1 a check failed or an action was refused, 2 bad usage, an\n"
+      "unreadable file or an unreachable database.\n");
 
   GlobalOptions global;
   app.add_flag("--json", global.json, "Print one JSON document on stdout");
@@ -103,6 +115,31 @@ int run(int argc, char** argv) {
   CLI::App* validate_cmd = add_validate_command(app, validate);
   CLI::App* graph_cmd = add_graph_command(app, graph);
   CLI::App* fmt_cmd = add_fmt_command(app, fmt);
+
+  // The runtime commands: they open the store named by --db.
+  DeployOptions deploy;
+  DefinitionsOptions definitions;
+  DirectoryOptions directory;
+  StartOptions start;
+  ActOptions act, recall;
+  ReviewOptions review;
+  InboxOptions inbox;
+  ShowOptions show;
+  HistoryOptions history;
+  TickOptions tick;
+  AuditOptions audit;
+  CLI::App* deploy_cmd = add_deploy_command(app, deploy);
+  CLI::App* definitions_cmd = add_definitions_command(app, definitions);
+  CLI::App* directory_load_cmd = add_directory_command(app, directory);
+  CLI::App* start_cmd = add_start_command(app, start);
+  CLI::App* act_cmd = add_act_command(app, act);
+  CLI::App* review_cmd = add_review_command(app, review);
+  CLI::App* recall_cmd = add_recall_command(app, recall);
+  CLI::App* inbox_cmd = add_inbox_command(app, inbox);
+  CLI::App* show_cmd = add_show_command(app, show);
+  CLI::App* history_cmd = add_history_command(app, history);
+  CLI::App* tick_cmd = add_tick_command(app, tick);
+  CLI::App* audit_verify_cmd = add_audit_command(app, audit);
 
   if (auto unknown = unknown_command(app, argc, argv)) {
     print_error(*unknown);
@@ -122,6 +159,18 @@ int run(int argc, char** argv) {
     if (validate_cmd->parsed()) code = run_validate(validate, global);
     if (graph_cmd->parsed()) code = run_graph(graph, global);
     if (fmt_cmd->parsed()) code = run_fmt(fmt, global);
+    if (deploy_cmd->parsed()) code = run_deploy(deploy, global);
+    if (definitions_cmd->parsed()) code = run_definitions(definitions, global);
+    if (directory_load_cmd->parsed()) code = run_directory_load(directory, global);
+    if (start_cmd->parsed()) code = run_start(start, global);
+    if (act_cmd->parsed()) code = run_act(act, global);
+    if (review_cmd->parsed()) code = run_review(review, global);
+    if (recall_cmd->parsed()) code = run_recall(recall, global);
+    if (inbox_cmd->parsed()) code = run_inbox(inbox, global);
+    if (show_cmd->parsed()) code = run_show(show, global);
+    if (history_cmd->parsed()) code = run_history(history, global);
+    if (tick_cmd->parsed()) code = run_tick(tick, global);
+    if (audit_verify_cmd->parsed()) code = run_audit_verify(audit, global);
   } catch (const std::exception& e) {  // a bug or broken infrastructure, never an expected case
     print_error(std::string("internal error: ") + e.what());
     return static_cast<int>(ExitCode::Usage);
