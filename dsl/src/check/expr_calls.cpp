@@ -57,6 +57,13 @@ Typed Checker::check_aggregate(const ast::Expr& e, const ExprContext& cx, std::s
       t.range = {0, std::numeric_limits<double>::infinity()};
       return t;
     }
+    if (m_blocks.empty()) {
+      error(
+          e,
+          "'" + source_of(e) +
+              "' needs a committee review: no state has a 'review by ROLE quorum N { ... }' block");
+      return failed();
+    }
     if (arg.member.empty()) {
       error(arg, std::string(fn) + "() needs a criterion: write " + std::string(fn) +
                      "(reviews.CRITERION)");

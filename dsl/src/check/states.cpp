@@ -107,6 +107,11 @@ void Checker::check_action(engine::Index si, const ast::Action& a, engine::Actio
               "' is taken by the submitter and 'not by submitter' at once: nobody could take it");
   }
   out.recallable = a.recallable;
+  if (a.recallable && out.target_kind == engine::ActionDef::Target::State &&
+      out.target != engine::kNone && m_def.states[out.target].kind == engine::StateKind::Final) {
+    error(a.name, "'recallable' cannot apply: '" + a.name.text +
+                      "' ends the procedure, and nothing is taken back from a final state");
+  }
   if (a.recallable && out.target_kind != engine::ActionDef::Target::State) {
     error(a.name, "'recallable' needs a next state: the item can only be recalled from where '" +
                       a.name.text + "' sends it");
@@ -195,6 +200,13 @@ void Checker::check_timer(engine::Index si, const ast::Timer& t, engine::TimerDe
   for (std::size_t i = 0; i < actions.size(); ++i) {
     if (actions[i].name.text == t.target.text) {
       out.action = static_cast<engine::Index>(i);
+      if (actions[i].with_comment || actions[i].target_kind == ast::TargetKind::ReturnTo ||
+          actions[i].target_kind == ast::TargetKind::ReturnToPrevious ||
+          !actions[i].requires_fields.empty() || !actions[i].sets.empty()) {
+        warning(t.target, "the deadline fires '" + t.target.text +
+                              "' as the system, which gives no comment and no field values; "
+                              "the action will be refused when it needs them");
+      }
       return;
     }
   }
