@@ -130,8 +130,9 @@ void Checker::check_same_name_actions(const ast::State& s) {
     auto const& later = s.actions[i];
     for (std::size_t j = 0; j < i; ++j) {
       auto const& earlier = s.actions[j];
+      // A guard or a calendar window lets a later action of the same name apply instead.
       if (earlier.name.text != later.name.text || earlier.role.text != later.role.text ||
-          earlier.guard)
+          earlier.guard || earlier.window)
         continue;
       warning(later.name, "'" + later.name.text + "' by " + later.role.text +
                               " is never chosen: the '" + earlier.name.text + "' on line " +
