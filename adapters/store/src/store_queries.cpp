@@ -47,20 +47,29 @@ Result<std::vector<InstanceSummary>> Store::inbox(const std::vector<std::string>
   using Rows = std::vector<InstanceSummary>;
   return m_db->produce<Rows>([&](Rows& out) -> Result<void> {
     if (roles.empty() || limit <= 0) return {};
-    // One placeholder per role; the values themselves are bound.
-    std::string placeholders;
+    // The newest `limit` items of each role (an index range scan on waiting_by_role each),
+    // merged and cut to the newest `limit` overall: the cost follows the inbox, not the
+    // number of items in the database. waiting.updated_at equals instances.updated_at (commit
+    // writes both). One placeholder per role and limit; the values themselves are bound.
+    std::string per_role;
     for (std::size_t i = 0; i < roles.size(); ++i) {
-      placeholders += (i == 0 ? ":r" : ", :r") + std::to_string(i);
+      auto const n = std::to_string(i);
+      per_role += (i == 0 ? "" : " UNION ") +
+                  std::string("SELECT instance FROM (SELECT w.instance") +
+                  " FROM waiting w WHERE w.role = :r" + n +
+                  " ORDER BY w.updated_at DESC, w.instance DESC LIMIT :m" + n + ") newest" + n;
     }
     SummaryRow row;
     detail::for_each_row(
         m_db->sql(),
-        std::string("SELECT ") + SummaryRow::kColumns +
-            " FROM instances i WHERE i.id IN (SELECT w.instance FROM waiting w WHERE w.role IN (" +
-            placeholders + ")) ORDER BY i.updated_at DESC, i.id DESC LIMIT :n",
+        std::string("SELECT ") + SummaryRow::kColumns + " FROM instances i WHERE i.id IN (" +
+            per_role + ") ORDER BY i.updated_at DESC, i.id DESC LIMIT :n",
         [&](soci::statement& st) {
           row.bind(st);
-          for (const std::string& role : roles) st.exchange(soci::use(role));
+          for (const std::string& role : roles) {
+            st.exchange(soci::use(role));
+            st.exchange(soci::use(limit));
+          }
           st.exchange(soci::use(limit));
         },
         [&] { out.push_back(row.get()); });
