@@ -201,12 +201,10 @@ void Checker::check_timer(engine::Index si, const ast::Timer& t, engine::TimerDe
   for (std::size_t i = 0; i < actions.size(); ++i) {
     if (actions[i].name.text == t.target.text) {
       out.action = static_cast<engine::Index>(i);
-      if (actions[i].with_comment || actions[i].target_kind == ast::TargetKind::ReturnTo ||
-          actions[i].target_kind == ast::TargetKind::ReturnToPrevious ||
-          !actions[i].requires_fields.empty() || !actions[i].sets.empty()) {
+      if (!actions[i].requires_fields.empty() || !actions[i].sets.empty()) {
         warning(t.target, "the deadline fires '" + t.target.text +
-                              "' as the system, which gives no comment and no field values; "
-                              "the action will be refused when it needs them");
+                              "' as the system, which supplies no field values; it is refused "
+                              "while the fields it requires are empty");
       }
       return;
     }
