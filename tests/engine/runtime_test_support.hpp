@@ -24,24 +24,31 @@ using test_ir::kDay;
 using test_ir::kHour;
 using test_ir::ymd;
 
+enum class Warnings : std::uint8_t { Allowed, Refused };
+
 inline std::shared_ptr<const Definition> compile_flow(const std::string& path,
-                                                      const std::string& text) {
+                                                      const std::string& text,
+                                                      Warnings warnings = Warnings::Allowed) {
   const dsl::SourceFile file(path, text);
   dsl::CompileResult result = dsl::compile(file);
   if (!result.ok()) {
     ADD_FAILURE() << "the procedure does not compile:\n"
                   << dsl::render_all(file, result.diagnostics);
+  } else if (warnings == Warnings::Refused && !result.diagnostics.empty()) {
+    ADD_FAILURE() << "the procedure compiles with warnings:\n"
+                  << dsl::render_all(file, result.diagnostics);
   }
   return result.definition;
 }
 
-inline std::shared_ptr<const Definition> load_workflow(const std::string& name) {
+inline std::shared_ptr<const Definition> load_workflow(const std::string& name,
+                                                       Warnings warnings = Warnings::Allowed) {
   const std::filesystem::path path = std::filesystem::path(DOJANG_SOURCE_DIR) / "workflows" / name;
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   EXPECT_FALSE(text.str().empty()) << "cannot read " << path;
-  return compile_flow(path.string(), text.str());
+  return compile_flow(path.string(), text.str(), warnings);
 }
 
 // A purchase request: the shape of most office approvals, with one of each feature.
@@ -216,6 +223,16 @@ class Item {
 };
 
 // The state names of a trail, for readable expectations.
+// The request is refused with `code` (its message holding `words`), and the item is as it was.
+inline void expect_no_step(Item& item, const Request& request, const Principal& who, Date now,
+                           Refusal::Code code, std::initializer_list<const char*> words = {}) {
+  const Instance before = item.instance();
+  const std::size_t events = item.history().size();
+  expect_refused(item.apply(request, who, now), code, words);
+  EXPECT_EQ(item.instance(), before);
+  EXPECT_EQ(item.history().size(), events);
+}
+
 inline std::vector<std::string> trail_names(const Item& item) {
   std::vector<std::string> out;
   for (const Index s : item.instance().trail) out.push_back(item.def().states.at(s).name);

@@ -3,10 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "engine/runtime_test_support.hpp"
 
 namespace dojang::engine::test_rt {
@@ -15,27 +11,11 @@ namespace {
 const Date kNow = ymd(2007, 3, 5, 1);
 const Date kLater = ymd(2007, 3, 9, 1);
 
-// The request is refused with `code` (its message holding `words`), and the item is as it was.
-void expect_no_step(Item& item, const Request& request, const Principal& who, Date now,
-                    Refusal::Code code, std::initializer_list<const char*> words = {}) {
-  const Instance before = item.instance();
-  const std::size_t events = item.history().size();
-  expect_refused(item.apply(request, who, now), code, words);
-  EXPECT_EQ(item.instance(), before);
-  EXPECT_EQ(item.history().size(), events);
-}
-
 TEST(KnowledgeFlow, ValidatesWithoutWarnings) {
-  const std::filesystem::path path =
-      std::filesystem::path(DOJANG_SOURCE_DIR) / "workflows" / "knowledge.flow";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const dsl::SourceFile file(path.string(), text.str());
-  const dsl::CompileResult result = dsl::compile(file);
-  EXPECT_TRUE(result.diagnostics.empty()) << dsl::render_all(file, result.diagnostics);
-  ASSERT_TRUE(result.ok());
-  const Definition& def = *result.definition;
+  const std::shared_ptr<const Definition> compiled =
+      load_workflow("knowledge.flow", Warnings::Refused);
+  ASSERT_TRUE(compiled);
+  const Definition& def = *compiled;
   EXPECT_EQ(def.label, "지식관리");
   const StateDef& rating = def.states.at(def.state_index("rating"));
   ASSERT_TRUE(rating.review.has_value());

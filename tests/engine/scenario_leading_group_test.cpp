@@ -3,9 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <tuple>
 
 #include "engine/runtime_test_support.hpp"
@@ -20,26 +17,11 @@ const Date kJune = ymd(2007, 6, 20, 1);
 const Date kNovember = ymd(2007, 11, 20, 1);
 const Date kDecember = ymd(2007, 12, 10, 1);
 
-void expect_no_step(Item& item, const Request& request, const Principal& who, Date now,
-                    Refusal::Code code, std::initializer_list<const char*> words = {}) {
-  const Instance before = item.instance();
-  const std::size_t events = item.history().size();
-  expect_refused(item.apply(request, who, now), code, words);
-  EXPECT_EQ(item.instance(), before);
-  EXPECT_EQ(item.history().size(), events);
-}
-
 TEST(LeadingGroupFlow, ValidatesWithoutWarnings) {
-  const std::filesystem::path path =
-      std::filesystem::path(DOJANG_SOURCE_DIR) / "workflows" / "leading_group.flow";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const dsl::SourceFile file(path.string(), text.str());
-  const dsl::CompileResult result = dsl::compile(file);
-  EXPECT_TRUE(result.diagnostics.empty()) << dsl::render_all(file, result.diagnostics);
-  ASSERT_TRUE(result.ok());
-  const Definition& def = *result.definition;
+  const std::shared_ptr<const Definition> compiled =
+      load_workflow("leading_group.flow", Warnings::Refused);
+  ASSERT_TRUE(compiled);
+  const Definition& def = *compiled;
   EXPECT_EQ(def.fields.at(def.field_index("group")).type.values.at(2), "혁신새싹");
   const StateDef& check = def.states.at(def.state_index("interim_check"));
   ASSERT_TRUE(check.review.has_value());

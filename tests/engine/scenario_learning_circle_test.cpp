@@ -3,10 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "engine/runtime_test_support.hpp"
 
 namespace dojang::engine::test_rt {
@@ -18,26 +14,11 @@ const Date kJudged = ymd(2007, 6, 22, 1);
 const Date kAugust = ymd(2007, 8, 10, 1);
 const Date kDecember = ymd(2007, 12, 10, 1);
 
-void expect_no_step(Item& item, const Request& request, const Principal& who, Date now,
-                    Refusal::Code code, std::initializer_list<const char*> words = {}) {
-  const Instance before = item.instance();
-  const std::size_t events = item.history().size();
-  expect_refused(item.apply(request, who, now), code, words);
-  EXPECT_EQ(item.instance(), before);
-  EXPECT_EQ(item.history().size(), events);
-}
-
 TEST(LearningCircleFlow, ValidatesWithoutWarnings) {
-  const std::filesystem::path path =
-      std::filesystem::path(DOJANG_SOURCE_DIR) / "workflows" / "learning_circle.flow";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const dsl::SourceFile file(path.string(), text.str());
-  const dsl::CompileResult result = dsl::compile(file);
-  EXPECT_TRUE(result.diagnostics.empty()) << dsl::render_all(file, result.diagnostics);
-  ASSERT_TRUE(result.ok());
-  const Definition& def = *result.definition;
+  const std::shared_ptr<const Definition> compiled =
+      load_workflow("learning_circle.flow", Warnings::Refused);
+  ASSERT_TRUE(compiled);
+  const Definition& def = *compiled;
   const StateDef& activity = def.states.at(def.state_index("activity"));
   ASSERT_EQ(activity.actions.size(), 3u);
   ASSERT_TRUE(activity.actions[1].window && activity.actions[2].window);

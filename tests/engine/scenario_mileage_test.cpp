@@ -3,9 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <tuple>
 
 #include "engine/runtime_test_support.hpp"
@@ -17,26 +14,11 @@ const Date kMay = ymd(2007, 5, 7, 1);
 const Date kMayLater = ymd(2007, 5, 9, 1);
 const Date kDecember = ymd(2007, 12, 3, 1);
 
-void expect_no_step(Item& item, const Request& request, const Principal& who, Date now,
-                    Refusal::Code code, std::initializer_list<const char*> words = {}) {
-  const Instance before = item.instance();
-  const std::size_t events = item.history().size();
-  expect_refused(item.apply(request, who, now), code, words);
-  EXPECT_EQ(item.instance(), before);
-  EXPECT_EQ(item.history().size(), events);
-}
-
 TEST(MileageFlow, ValidatesWithoutWarnings) {
-  const std::filesystem::path path =
-      std::filesystem::path(DOJANG_SOURCE_DIR) / "workflows" / "mileage.flow";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const dsl::SourceFile file(path.string(), text.str());
-  const dsl::CompileResult result = dsl::compile(file);
-  EXPECT_TRUE(result.diagnostics.empty()) << dsl::render_all(file, result.diagnostics);
-  ASSERT_TRUE(result.ok());
-  const Definition& def = *result.definition;
+  const std::shared_ptr<const Definition> compiled =
+      load_workflow("mileage.flow", Warnings::Refused);
+  ASSERT_TRUE(compiled);
+  const Definition& def = *compiled;
   ASSERT_EQ(def.tables.size(), 1u);
   EXPECT_EQ(def.tables[0].hit, HitPolicy::Unique);
   EXPECT_EQ(def.tables[0].inputs.size(), 2u);

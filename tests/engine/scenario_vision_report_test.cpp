@@ -3,10 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "engine/runtime_test_support.hpp"
 
 namespace dojang::engine::test_rt {
@@ -15,26 +11,11 @@ namespace {
 const Date kApril = ymd(2007, 4, 2, 1);
 const Date kApril10 = ymd(2007, 4, 10, 1);
 
-void expect_no_step(Item& item, const Request& request, const Principal& who, Date now,
-                    Refusal::Code code, std::initializer_list<const char*> words = {}) {
-  const Instance before = item.instance();
-  const std::size_t events = item.history().size();
-  expect_refused(item.apply(request, who, now), code, words);
-  EXPECT_EQ(item.instance(), before);
-  EXPECT_EQ(item.history().size(), events);
-}
-
 TEST(VisionReportFlow, ValidatesWithoutWarnings) {
-  const std::filesystem::path path =
-      std::filesystem::path(DOJANG_SOURCE_DIR) / "workflows" / "vision_report.flow";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const dsl::SourceFile file(path.string(), text.str());
-  const dsl::CompileResult result = dsl::compile(file);
-  EXPECT_TRUE(result.diagnostics.empty()) << dsl::render_all(file, result.diagnostics);
-  ASSERT_TRUE(result.ok());
-  const Definition& def = *result.definition;
+  const std::shared_ptr<const Definition> compiled =
+      load_workflow("vision_report.flow", Warnings::Refused);
+  ASSERT_TRUE(compiled);
+  const Definition& def = *compiled;
   const StateDef& report_to = def.states.at(def.state_index("report_to"));
   EXPECT_EQ(report_to.kind, StateKind::Decision);
   ASSERT_EQ(report_to.routes.size(), 2u);
