@@ -77,6 +77,12 @@ std::string_view code_name(Refusal::Code code) {
       return "not_reviewer";
     case C::AlreadyReviewed:
       return "already_reviewed";
+    case C::Tie:
+      return "tie";
+    case C::EmptyCohort:
+      return "empty_cohort";
+    case C::MixedVersions:
+      return "mixed_versions";
     case C::NotRecallable:
       return "not_recallable";
     case C::TimerGone:

@@ -81,6 +81,19 @@ struct NotifyDef {
   std::string message;  // with {field} placeholders, resolved when sent
 };
 
+// `start WORKFLOW with field = expr, ...`: an effect of an action that starts another procedure
+// (its latest deployed version). The values are computed from this instance when the action is
+// taken; the new item's history says which item started it.
+struct StartDef {
+  std::string workflow;
+  struct Assignment {
+    std::string field;   // a field of the other procedure (checked at deploy, not compile, time)
+    Expression expr;     // over this instance's slots
+    std::string source;  // the expression's text, for messages
+  };
+  std::vector<Assignment> assignments;
+};
+
 // Who may take an action.
 struct Actor {
   enum class Kind : std::uint8_t { Role, Submitter, Anyone } kind = Kind::Role;
@@ -103,6 +116,7 @@ struct ActionDef {
   bool is_return = false;          // written as `return_to`: a send-back, recorded as such
   std::optional<Window> window;
   std::vector<NotifyDef> notifies;
+  std::vector<StartDef> starts;
   std::uint32_t line = 0;          // where it is declared
 };
 
@@ -137,6 +151,48 @@ struct RouteDef {  // a branch of a decision state
   Index target = kNone;
 };
 
+// `rank NAME by ROLE [per FIELD] "label" { order EXPR desc|asc, ...  ties share|refuse|earliest
+//   [place into FIELD]  top N -> STATE  next N -> STATE ...  rest -> STATE  [at MM-DD] }`
+// One decision across a cohort: every item of the procedure waiting in this state with the same
+// value of the group field (all of them when there is none) is ranked by the order keys (later
+// keys break ties of earlier ones) and moved by its place: the first `count` places to the first
+// band's target, the next `count` to the second, ..., `rest` (count 0) takes the others.
+// Places are competition places (1, 1, 3, ...). Items still equal after every key:
+//   share    — they share the place, and a band takes every item whose place falls inside it;
+//   refuse   — the ranking is refused when such a tie straddles a band boundary (a person decides);
+//   earliest — the item started earlier comes first (then the smaller id).
+// A null key sorts after every value. Triggered by a holder of ROLE (`dojang rank`) or, with
+// `at MM-DD`, by the first `tick` on or after that day (Korea time); each group is ranked once.
+struct RankKey {
+  Expression expr;
+  std::string source;  // the expression's text, for tables and messages
+  bool descending = true;
+};
+
+struct RankBand {
+  int count = 0;  // places this band takes; 0 = `rest` (everything after the earlier bands)
+  Index target = kNone;
+};
+
+enum class TieRule : std::uint8_t { Share, Refuse, Earliest };
+
+struct MonthDay {
+  int month = 1, day = 1;
+  bool operator==(const MonthDay&) const = default;
+};
+
+struct RankingDef {
+  std::string name, label;
+  Index role = kNone;         // who may trigger it
+  Index group = kNone;        // a field index; kNone: the whole state is one cohort
+  std::vector<RankKey> order;
+  TieRule ties = TieRule::Refuse;
+  Index place_field = kNone;  // a number field that receives the place, or kNone
+  std::vector<RankBand> bands;
+  std::optional<MonthDay> at;
+  std::uint32_t line = 0;
+};
+
 enum class StateKind : std::uint8_t { Normal, Decision, Final };
 
 struct StateDef {
@@ -145,7 +201,8 @@ struct StateDef {
   std::vector<ActionDef> actions;
   std::vector<TimerDef> timers;
   std::optional<ReviewDef> review;
-  std::vector<RouteDef> routes;  // Decision states
+  std::optional<RankingDef> ranking;  // at most one per state
+  std::vector<RouteDef> routes;       // Decision states
 };
 
 struct Definition {

@@ -103,12 +103,22 @@ struct Notification {
   bool operator==(const Notification&) const = default;
 };
 
+// Another procedure to start because of this step (`start WORKFLOW with ...`), with the values
+// computed from this instance. The store keeps the order with the step, in the same transaction;
+// the caller then starts the item (exactly once, even after a crash in between).
+struct StartOrder {
+  std::string workflow;
+  std::vector<std::pair<std::string, Value>> values;  // field name -> value
+  bool operator==(const StartOrder&) const = default;
+};
+
 // What to commit, atomically, for an accepted request.
 struct Step {
   Instance instance;  // the instance after the step (revision already incremented)
   HistoryEvent event;
   std::vector<Notification> notifications;
   std::vector<std::string> waiting_roles;  // roles that can act on the instance now (for inboxes)
+  std::vector<StartOrder> starts;
   bool final = false;                      // the instance has reached a final state
 };
 
@@ -131,6 +141,9 @@ struct Refusal {
     TimerGone,
     NoPrevious,  // `return_to previous` with no earlier state to go back to
     RouteLoop,   // decision states kept routing the item without reaching a resting state
+    Tie,            // a ranking with `ties refuse` met equal items across a band boundary
+    EmptyCohort,    // a ranking found no item to rank
+    MixedVersions,  // a ranking's cohort runs on different versions of the procedure
   } code;
   std::string message;  // plain words for a member of staff, with labels from the procedure
 };
