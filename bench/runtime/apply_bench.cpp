@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "dojang/engine/runtime.hpp"
 #include "flows.hpp"
@@ -109,6 +111,50 @@ void bm_dojang(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * kDojangTransitionsPerIteration);
 }
 
+// The same four transitions as a hot loop would take them: Steps reused from call to call, never
+// allocated or freed, each submit's Step giving the item for the next request. Two of them, so
+// that the item in review is read straight from the submit's Step (no copy or swap outside
+// apply_into) while the next Step is written.
+void bm_dojang_into(benchmark::State& state) {
+  const ReviewSubjects& s = subjects();
+  const engine::Definition& def = *s.definition;
+  engine::Step submitted, decided;
+  int refused = 0;
+  for (auto _ : state) {
+    refused += engine::apply_into(def, s.draft_high, s.submit, s.who, kNow, submitted).has_value();
+    refused +=
+        engine::apply_into(def, submitted.instance, s.approve, s.who, kNow, decided).has_value();
+    benchmark::DoNotOptimize(decided);
+    refused += engine::apply_into(def, s.draft_low, s.submit, s.who, kNow, submitted).has_value();
+    refused +=
+        engine::apply_into(def, submitted.instance, s.reject, s.who, kNow, decided).has_value();
+    benchmark::DoNotOptimize(decided);
+  }
+  if (refused != 0) state.SkipWithError("apply_into refused a transition");
+  state.SetItemsProcessed(state.iterations() * kDojangTransitionsPerIteration);
+}
+
+// apply_into with one reused Step gives what apply gives, for each transition the benchmarks take.
+void verify_apply_into(const ReviewSubjects& s) {
+  engine::Step step;
+  const auto same = [&](const engine::Instance& from, const engine::Request& request) {
+    const engine::Outcome fresh = engine::apply(*s.definition, from, request, s.who, kNow);
+    const std::optional<engine::Refusal> refused =
+        engine::apply_into(*s.definition, from, request, s.who, kNow, step);
+    if (!fresh || refused || fresh->instance != step.instance || fresh->event != step.event ||
+        fresh->waiting_roles != step.waiting_roles || fresh->final != step.final) {
+      std::cerr << "bench: apply_into differs from apply on '" << request.action << "'\n";
+      std::exit(2);
+    }
+  };
+  for (int round = 0; round < 2; ++round) {
+    same(s.draft_high, s.submit);
+    same(s.review_high, s.approve);
+    same(s.draft_low, s.submit);
+    same(s.review_low, s.reject);
+  }
+}
+
 }  // namespace
 
 void verify_apply() {
@@ -122,6 +168,7 @@ void verify_apply() {
     std::cerr << "bench: rt_review's approve guard should refuse a score of 30\n";
     std::exit(2);
   }
+  verify_apply_into(s);
 
   ReviewMachine machine;
   machine.start();
@@ -151,6 +198,7 @@ void verify_apply() {
 void register_apply_benchmarks() {
   benchmark::RegisterBenchmark(std::string(kApplyMsm).c_str(), bm_msm);
   benchmark::RegisterBenchmark(std::string(kApplyDojang).c_str(), bm_dojang);
+  benchmark::RegisterBenchmark(std::string(kApplyIntoDojang).c_str(), bm_dojang_into);
 }
 
 }  // namespace dojang::runtime_bench

@@ -35,6 +35,7 @@ void run_apply(rb::Results& results) {
   benchmark::RunSpecifiedBenchmarks(&reporter);
   results.msm_seconds = reporter.seconds(rb::kApplyMsm);
   results.dojang_seconds = reporter.seconds(rb::kApplyDojang);
+  results.dojang_into_seconds = reporter.seconds(rb::kApplyIntoDojang);
   results.apply_repeated = reporter.repeated();
 }
 

@@ -25,7 +25,7 @@ struct Results {
   std::string server;  // the PostgreSQL version and its settings that matter for commits
   std::vector<CommitRow> commit;
   // CPU seconds per Google Benchmark iteration; empty when not run.
-  std::optional<double> msm_seconds, dojang_seconds;
+  std::optional<double> msm_seconds, dojang_seconds, dojang_into_seconds;
   bool apply_repeated = false;
   bool inbox_run = false;
   std::vector<Latency> inbox;

@@ -1,6 +1,7 @@
 // Printing expressions, cells and types in their canonical spelling.
 
 #include <charconv>
+#include <span>
 #include <string>
 
 #include "format_detail.hpp"
@@ -65,7 +66,7 @@ std::string whole(double n) {
   return std::string(buf, r.ptr);
 }
 
-std::string arguments(const std::vector<ast::ExprPtr>& args) {
+std::string arguments(std::span<const Expr* const> args) {
   std::string out;
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (i > 0) out += ", ";
@@ -75,9 +76,10 @@ std::string arguments(const std::vector<ast::ExprPtr>& args) {
 }
 
 std::string print_bare(const Expr& e) {
+  std::string const text(e.text);
   switch (e.kind) {
     case ExprKind::Number:
-      return e.text;
+      return text;
     case ExprKind::String:
       return quote(e.text);
     case ExprKind::Bool:
@@ -85,28 +87,28 @@ std::string print_bare(const Expr& e) {
     case ExprKind::Null:
       return "null";
     case ExprKind::Date:
-      return e.text;
+      return text;
     case ExprKind::Duration:
-      return std::to_string(e.count) + e.text;
+      return std::to_string(e.count) + text;
     case ExprKind::Ref:
-      return e.member.empty() ? e.text : e.text + "." + e.member;
+      return e.member.empty() ? text : text + "." + std::string(e.member);
     case ExprKind::Call:
-      return e.text + "(" + arguments(e.args) + ")";
+      return text + "(" + arguments(e.args) + ")";
     case ExprKind::Unary: {
-      if (e.args.empty()) return e.text;
+      if (e.args.empty()) return text;
       if (e.text == "not") return "not " + print_expr(*e.args[0], kNot);
       std::string operand = print_expr(*e.args[0], kNegate);
       // `- -x`, not `--x`
       return (operand.starts_with('-') ? "- " : "-") + operand;
     }
     case ExprKind::Binary: {
-      if (e.args.size() != 2) return e.text;
+      if (e.args.size() != 2) return text;
       int const level = binary_level(e.text);
       // Left-associative levels take their own level on the left and one more on the right;
       // comparisons do not chain, so both sides are one level up.
       int const left = level == kCompare ? kAdd : level;
       int const right = level == kCompare ? kAdd : level + 1;
-      return print_expr(*e.args[0], left) + " " + e.text + " " + print_expr(*e.args[1], right);
+      return print_expr(*e.args[0], left) + " " + text + " " + print_expr(*e.args[1], right);
     }
     case ExprKind::If:
       if (e.args.size() != 3) return "if";
@@ -125,10 +127,10 @@ std::string print_bare(const Expr& e) {
       return out + " }";
     }
     case ExprKind::Approve:
-      if (e.text == "all" || e.text == "any") return e.text + " approve";
+      if (e.text == "all" || e.text == "any") return text + " approve";
       return whole(e.number) + " of " + std::to_string(e.count) + " approve";
   }
-  return e.text;
+  return text;
 }
 
 // True when `text` ends with a bare name (not `x.member`, not a keyword or a literal): a `..`

@@ -35,6 +35,7 @@ class Formatter {
   void timer(const ast::Timer& timer, int indent);
   void review(const ast::Review& review, int indent);
   void routes(const std::vector<ast::Route>& routes, int indent);
+  void rank(const ast::Rank& rank, int indent);
 
   // Anchors: a node's own range; a header from `begin` to the `{` found among the `within`
   // tokens at or after `after`; a closing `}` as the last byte of a node.

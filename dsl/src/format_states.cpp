@@ -53,7 +53,7 @@ std::string state_head(const ast::State& s) {
 
 void Formatter::state(const ast::State& s) {
   m_out.line(1, state_head(s) + " {", header(s.offset, s.name.end(), 2));
-  // Actions, timers and reviews in the order of the source.
+  // Actions, timers, reviews and rankings in the order of the source.
   struct Entry {
     std::uint32_t offset;
     int kind;
@@ -63,6 +63,7 @@ void Formatter::state(const ast::State& s) {
   for (std::size_t i = 0; i < s.actions.size(); ++i) entries.push_back({s.actions[i].offset, 0, i});
   for (std::size_t i = 0; i < s.timers.size(); ++i) entries.push_back({s.timers[i].offset, 1, i});
   for (std::size_t i = 0; i < s.reviews.size(); ++i) entries.push_back({s.reviews[i].offset, 2, i});
+  for (std::size_t i = 0; i < s.ranks.size(); ++i) entries.push_back({s.ranks[i].offset, 3, i});
   std::stable_sort(entries.begin(), entries.end(),
                    [](const Entry& a, const Entry& b) { return a.offset < b.offset; });
   for (const Entry& e : entries) {
@@ -70,8 +71,10 @@ void Formatter::state(const ast::State& s) {
       action(s.actions[e.index], 2);
     } else if (e.kind == 1) {
       timer(s.timers[e.index], 2);
-    } else {
+    } else if (e.kind == 2) {
       review(s.reviews[e.index], 2);
+    } else {
+      rank(s.ranks[e.index], 2);
     }
   }
   routes(s.routes, 2);
@@ -190,6 +193,56 @@ void Formatter::routes(const std::vector<ast::Route>& list, int indent) {
                            : "-> " + pad(r.target.text, width) + " when " + print_expr(*r.guard);
     m_out.line(indent, std::move(text), node(r));
   }
+}
+
+// The clauses of a ranking in the canonical order: order, ties, place, bands (their `->` in one
+// column), at. Repeated clauses (an error the checker reports) are kept, each kind together.
+void Formatter::rank(const ast::Rank& r, int indent) {
+  std::string head = "rank " + r.name.text + " by " + r.role.text;
+  if (r.group) head += " per " + r.group->text;
+  if (!r.label.empty()) head += " " + quote(r.label);
+  m_out.line(indent, head + " {", header(r.offset, r.group ? r.group->end() : r.role.end(), 2));
+  for (const ast::RankOrder& o : r.orders) {
+    std::string text = "order ";
+    for (std::size_t i = 0; i < o.keys.size(); ++i) {
+      if (i > 0) text += ", ";
+      text += print_expr(*o.keys[i].expr) + (o.keys[i].descending ? " desc" : " asc");
+    }
+    m_out.line(indent + 1, std::move(text), node(o));
+  }
+  for (const ast::Name& word : r.ties) {
+    auto const ties = m_scan.before(word.offset, "ties");
+    m_out.line(indent + 1, "ties " + word.text,
+               Anchor{ties ? ties->offset : word.offset, word.end()});
+  }
+  for (const ast::Name& field : r.place_fields) {
+    std::uint32_t begin = field.offset;
+    if (auto into = m_scan.before(field.offset, "into")) {
+      begin = into->offset;
+      if (auto place = m_scan.before(into->offset, "place")) begin = place->offset;
+    }
+    m_out.line(indent + 1, "place into " + field.text, Anchor{begin, field.end()});
+  }
+  auto const band_head = [](const ast::RankBand& b) {
+    switch (b.kind) {
+      case ast::RankBand::Kind::Top:
+        return "top " + b.count_text;
+      case ast::RankBand::Kind::Next:
+        return "next " + b.count_text;
+      case ast::RankBand::Kind::Rest:
+        break;
+    }
+    return std::string("rest");
+  };
+  std::size_t width = 0;
+  for (const ast::RankBand& b : r.bands) width = std::max(width, band_head(b).size());
+  for (const ast::RankBand& b : r.bands) {
+    m_out.line(indent + 1, pad(band_head(b), width) + " -> " + b.target.text, node(b));
+  }
+  for (const ast::RankDate& d : r.at) {
+    m_out.line(indent + 1, "at " + month_day(d.month, d.day), node(d));
+  }
+  close(indent, closing(r));
 }
 
 }  // namespace dojang::dsl::detail

@@ -40,12 +40,14 @@ std::size_t skip_blanks(std::string_view text, std::size_t where) {
 // The words of the language, for "did you mean" on a misspelt keyword.
 std::span<const std::string> keywords() {
   static const std::vector<std::string> kWords = {
-      "workflow", "roles",     "fields",     "let",    "table",     "start",    "state", "decision",
-      "final",    "on",        "by",         "when",   "requires",  "sets",     "with",  "comment",
-      "not",      "submitter", "recallable", "open",   "notify",    "deadline", "after", "review",
-      "quorum",   "criterion", "vote",       "then",   "return_to", "previous", "hit",   "given",
-      "yields",   "row",       "text",       "number", "money",     "bool",     "date",  "one_of",
-      "score",    "required",  "else",       "first",  "unique",    "collect"};
+      "workflow",  "roles",    "fields", "let",       "table",      "start",    "state",
+      "decision",  "final",    "on",     "by",        "when",       "requires", "sets",
+      "with",      "comment",  "not",    "submitter", "recallable", "open",     "notify",
+      "deadline",  "after",    "review", "quorum",    "criterion",  "vote",     "then",
+      "return_to", "previous", "hit",    "given",     "yields",     "row",      "text",
+      "number",    "money",    "bool",   "date",      "one_of",     "score",    "required",
+      "else",      "first",    "unique", "collect",   "rank",       "order",    "desc",
+      "ties",      "place",    "into",   "next",      "share",      "refuse",   "earliest"};
   return kWords;
 }
 

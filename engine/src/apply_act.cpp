@@ -60,8 +60,8 @@ bool settable_all(const Definition& def, const ActionDef& a, const std::vector<A
 
 }  // namespace
 
-std::expected<Choice, Refusal> choose(Draft& draft, std::span<const Choice> candidates,
-                                      std::string_view comment, bool need_comment) {
+std::expected<const Choice*, Refusal> choose(Draft& draft, std::span<const Choice> candidates,
+                                             std::string_view comment, bool need_comment) {
   const Definition& def = draft.def;
   const Instance& in = draft.after;
   const Env env = draft.env();
@@ -97,7 +97,7 @@ std::expected<Choice, Refusal> choose(Draft& draft, std::span<const Choice> cand
     return refuse(Refusal::Code::MissingComment,
                   quoted(a.name) + " needs a comment: say why (--comment)");
   }
-  if (chosen != nullptr) return *chosen;
+  if (chosen != nullptr) return chosen;
   std::vector<std::string> conditions;
   for (const Choice& c : candidates) {
     conditions.push_back(quoted(c.action->guard_source) +
@@ -114,71 +114,82 @@ std::expected<Choice, Refusal> choose(Draft& draft, std::span<const Choice> cand
                                                " holds: " + join(conditions, "; "));
 }
 
-Outcome apply_act(const Definition& def, const Instance& instance, const Request& request,
-                  const Principal& who, Date now) {
-  if (auto r = check_open(def, instance, request)) return std::unexpected(std::move(*r));
+std::optional<Refusal> apply_act(const Definition& def, const Instance& instance,
+                                 const Request& request, const Principal& who, Date now,
+                                 Step& out) {
+  if (auto r = check_open(def, instance, request)) return r;
   const StateDef& state = def.states[instance.state];
-  std::vector<const ActionDef*> named;
+  // Scratch lists kept per thread, so that a step allocates none of them (apply is pure: they
+  // hold nothing from one call to the next).
+  thread_local std::vector<const ActionDef*> named;
+  thread_local std::vector<Choice> candidates;
+  named.clear();
+  candidates.clear();
   for (const ActionDef& a : state.actions) {
     if (a.name == request.action) named.push_back(&a);
   }
   if (named.empty()) {
     // `recall` and `review` are what allowed_actions lists for those requests: accept them here.
-    if (request.action == "recall") return apply_recall(def, instance, request, who, now);
+    if (request.action == "recall") return apply_recall(def, instance, request, who, now, out);
     if (request.action == "review" && state.review)
-      return apply_review(def, instance, request, who, now);
-    return refuse(Refusal::Code::UnknownAction,
-                  unknown_action_text(def, instance.state, request.action));
+      return apply_review(def, instance, request, who, now, out);
+    return refusal(Refusal::Code::UnknownAction,
+                   unknown_action_text(def, instance.state, request.action));
   }
 
-  std::vector<Choice> candidates;
   for (const ActionDef* a : named) {
-    if (auto as = acts_as(def, instance, a->by, who)) candidates.push_back({a, std::move(*as)});
+    if (const std::string* as = acting_for(def, instance, a->by, who))
+      candidates.push_back({a, as});
   }
-  if (candidates.empty()) return refuse(Refusal::Code::WrongRole, wrong_role_text(def, named, who));
+  if (candidates.empty())
+    return refusal(Refusal::Code::WrongRole, wrong_role_text(def, named, who));
 
-  const Choice first = candidates.front();
-  std::erase_if(candidates, [&](const Choice& c) {
-    return four_eyes_block(*c.action, instance, who.user, c.on_behalf_of);
-  });
-  if (candidates.empty()) {
+  const auto blocked = [&](const Choice& c) {
+    return four_eyes_block(*c.action, instance, who.user, *c.on_behalf_of);
+  };
+  if (std::all_of(candidates.begin(), candidates.end(), blocked)) {
+    const Choice& first = candidates.front();
     const std::string whose = who.user == instance.submitter
                                   ? "you submitted it"
-                                  : "you act for " + first.on_behalf_of + ", who submitted it";
-    return refuse(Refusal::Code::FourEyes,
-                  quoted(first.action->name) +
-                      " may not be taken by the one who submitted the item (separation of "
-                      "duties): " +
-                      whose);
+                                  : "you act for " + *first.on_behalf_of + ", who submitted it";
+    return refusal(Refusal::Code::FourEyes,
+                   quoted(first.action->name) +
+                       " may not be taken by the one who submitted the item (separation of "
+                       "duties): " +
+                       whose);
   }
 
-  const Choice open = candidates.front();
-  std::erase_if(candidates, [&](const Choice& c) {
+  std::erase_if(candidates, blocked);
+  const auto closed = [&](const Choice& c) {
     return c.action->window && !in_window(*c.action->window, now);
-  });
-  if (candidates.empty()) {
-    return refuse(Refusal::Code::OutsideWindow,
-                  quoted(open.action->name) + " can be taken only from " +
-                      window_text(*open.action->window) + " (Korean time); today is " +
-                      korean_month_day(now));
+  };
+  if (std::all_of(candidates.begin(), candidates.end(), closed)) {
+    const Choice& open = candidates.front();
+    return refusal(Refusal::Code::OutsideWindow,
+                   quoted(open.action->name) + " can be taken only from " +
+                       window_text(*open.action->window) + " (Korean time); today is " +
+                       korean_month_day(now));
   }
 
-  Draft draft(def, instance, now);
-  const Choice settable = candidates.front();
-  std::erase_if(candidates,
-                [&](const Choice& c) { return !settable_all(def, *c.action, request.set); });
-  const ActionDef& setter = candidates.empty() ? *settable.action : *candidates.front().action;
-  if (auto r = assign(draft, request.set, &setter.sets, setter.name))
-    return std::unexpected(std::move(*r));
+  std::erase_if(candidates, closed);
+  Draft draft(def, instance, now, out);
+  const ActionDef* setter = candidates.front().action;
+  if (!request.set.empty()) {
+    std::erase_if(candidates,
+                  [&](const Choice& c) { return !settable_all(def, *c.action, request.set); });
+    if (!candidates.empty()) setter = candidates.front().action;
+  }
+  if (auto r = assign(draft, request.set, &setter->sets, setter->name)) return r;
   draft.recompute();
 
   auto choice = choose(draft, candidates, request.comment, true);
-  if (!choice) return std::unexpected(std::move(choice.error()));
-  draft.event.actor = who.user;
-  draft.event.on_behalf_of = choice->on_behalf_of;
-  draft.event.comment = request.comment;
-  if (auto r = take_action(draft, *choice->action, who.user)) return std::unexpected(std::move(*r));
-  return finish(draft);
+  if (!choice) return std::move(choice.error());
+  assign_text(draft.event.actor, who.user);
+  assign_text(draft.event.on_behalf_of, *(*choice)->on_behalf_of);
+  assign_text(draft.event.comment, request.comment);
+  if (auto r = take_action(draft, *(*choice)->action, who.user)) return r;
+  finish_into(draft);
+  return std::nullopt;
 }
 
 }  // namespace dojang::engine::detail

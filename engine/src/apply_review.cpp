@@ -42,25 +42,26 @@ ReviewerLookup find_reviewer(const Definition& def, const Instance& instance,
   return out;
 }
 
-Outcome apply_review(const Definition& def, const Instance& instance, const Request& request,
-                     const Principal& who, Date now) {
-  if (auto r = check_open(def, instance, request)) return std::unexpected(std::move(*r));
+std::optional<Refusal> apply_review(const Definition& def, const Instance& instance,
+                                    const Request& request, const Principal& who, Date now,
+                                    Step& out) {
+  if (auto r = check_open(def, instance, request)) return r;
   const StateDef& state = def.states[instance.state];
   if (!state.review) {
-    return refuse(Refusal::Code::UnknownAction,
-                  "nothing is reviewed in " + state_text(def, instance.state) +
-                      "; a review is given where the procedure holds a committee step");
+    return refusal(Refusal::Code::UnknownAction,
+                   "nothing is reviewed in " + state_text(def, instance.state) +
+                       "; a review is given where the procedure holds a committee step");
   }
   const ReviewDef& review = *state.review;
   const ReviewerLookup lookup = find_reviewer(def, instance, review, who);
   if (!lookup.holds_role) {
-    return refuse(Refusal::Code::NotReviewer,
-                  "the review in " + state_text(def, instance.state) + " is given by the role " +
-                      role_text(def, review.role) + "; " + principal_text(def, who));
+    return refusal(Refusal::Code::NotReviewer,
+                   "the review in " + state_text(def, instance.state) + " is given by the role " +
+                       role_text(def, review.role) + "; " + principal_text(def, who));
   }
   if (!lookup.next) {
-    return refuse(Refusal::Code::AlreadyReviewed,
-                  "you have already reviewed this item in this round (one review per member)");
+    return refusal(Refusal::Code::AlreadyReviewed,
+                   "you have already reviewed this item in this round (one review per member)");
   }
 
   ReviewRecord record;
@@ -72,8 +73,8 @@ Outcome apply_review(const Definition& def, const Instance& instance, const Requ
       if (trim(a.text).empty()) continue;
       const std::optional<bool> vote = parse_vote(a.text);
       if (!vote) {
-        return refuse(Refusal::Code::BadValue,
-                      "'vote' needs approve or reject (찬성/반대); " + quoted(a.text) + " is not");
+        return refusal(Refusal::Code::BadValue,
+                       "'vote' needs approve or reject (찬성/반대); " + quoted(a.text) + " is not");
       }
       record.vote = Value{*vote};
       continue;
@@ -84,13 +85,13 @@ Outcome apply_review(const Definition& def, const Instance& instance, const Requ
       std::vector<std::string> names;
       for (const CriterionDef& x : review.criteria) names.push_back(x.name);
       if (review.vote) names.push_back("vote");
-      return refuse(
+      return refusal(
           Refusal::Code::NotSettable,
           quoted(a.field) + " is not asked in this review; it asks: " + join(names, ", "));
     }
     const FieldType score{FieldKind::Score, {}, c->lo, c->hi};
     auto value = parse_value(score, a.text, c->label.empty() ? c->name : c->label);
-    if (!value) return refuse(Refusal::Code::BadValue, std::move(value.error()));
+    if (!value) return refusal(Refusal::Code::BadValue, std::move(value.error()));
     record.scores[static_cast<std::size_t>(c - review.criteria.begin())] = std::move(*value);
   }
   std::vector<std::string> missing;
@@ -99,11 +100,11 @@ Outcome apply_review(const Definition& def, const Instance& instance, const Requ
   }
   if (review.vote && record.vote.is_null()) missing.push_back("'vote' (approve or reject)");
   if (!missing.empty()) {
-    return refuse(Refusal::Code::MissingField,
-                  "a review needs every score: fill in " + join(missing, ", "));
+    return refusal(Refusal::Code::MissingField,
+                   "a review needs every score: fill in " + join(missing, ", "));
   }
 
-  Draft draft(def, instance, now);
+  Draft draft(def, instance, now, out);
   draft.event.kind = "review";
   draft.event.action = "review";
   draft.event.actor = who.user;
@@ -118,10 +119,10 @@ Outcome apply_review(const Definition& def, const Instance& instance, const Requ
                                    [&](const ReviewRecord& r) { return r.block == review.block; });
   if (count >= review.quorum && review.then_target != kNone) {
     draft.recompute();
-    if (auto r = move_to(draft, review.then_target, Move::Forward))
-      return std::unexpected(std::move(*r));
+    if (auto r = move_to(draft, review.then_target, Move::Forward)) return r;
   }
-  return finish(draft);
+  finish_into(draft);
+  return std::nullopt;
 }
 
 }  // namespace dojang::engine::detail

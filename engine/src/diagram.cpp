@@ -153,6 +153,12 @@ std::vector<Arrow> arrows_of(const Definition& d) {
                      {"review complete [" + role_name(d, state.review->role) + "]"},
                      Line::Solid});
     }
+    if (state.ranking) {
+      for (std::size_t b = 0; b < state.ranking->bands.size(); ++b) {
+        const Index target = state.ranking->bands[b].target;
+        if (target < n) out.push_back({s, target, {band_label(*state.ranking, b)}, Line::Solid});
+      }
+    }
   }
   return out;
 }

@@ -93,6 +93,19 @@ std::string duration_label(Duration d) {
   return std::to_string(s) + "s";
 }
 
+std::string band_places(const RankingDef& r, std::size_t band) {
+  if (band >= r.bands.size() || r.bands[band].count <= 0) return "나머지";
+  int first = 1;
+  for (std::size_t i = 0; i < band; ++i) first += std::max(r.bands[i].count, 0);
+  const int count = r.bands[band].count;
+  if (count == 1) return std::to_string(first) + "위";
+  return std::to_string(first) + "–" + std::to_string(first + count - 1) + "위";
+}
+
+std::string band_label(const RankingDef& r, std::size_t band) {
+  return r.name + ": " + band_places(r, band);
+}
+
 StateGraph build_state_graph(const Definition& d) {
   StateGraph g;
   const auto n = static_cast<Index>(d.states.size());
@@ -130,6 +143,10 @@ StateGraph build_state_graph(const Definition& d) {
       if (t.kind == TimerDef::Kind::After) add(s, t.target, "after " + duration_label(t.delay));
     }
     if (state.review) add(s, state.review->then_target, "review complete");
+    if (state.ranking) {
+      for (std::size_t b = 0; b < state.ranking->bands.size(); ++b)
+        add(s, state.ranking->bands[b].target, band_label(*state.ranking, b));
+    }
   }
 
   // `return_to previous` goes to every predecessor; the edges it adds (and their recall edges)

@@ -8,21 +8,47 @@
 
 namespace dojang::engine {
 
-Outcome apply(const Definition& definition, const Instance& instance, const Request& request,
-              const Principal& who, Date now) {
+namespace {
+
+std::optional<Refusal> dispatch(const Definition& definition, const Instance& instance,
+                                const Request& request, const Principal& who, Date now, Step& out) {
   switch (request.kind) {
     case Request::Kind::Start:
-      return detail::apply_start(definition, request, who, now);
+      return detail::apply_start(definition, request, who, now, out);
     case Request::Kind::Act:
-      return detail::apply_act(definition, instance, request, who, now);
+      return detail::apply_act(definition, instance, request, who, now, out);
     case Request::Kind::Review:
-      return detail::apply_review(definition, instance, request, who, now);
+      return detail::apply_review(definition, instance, request, who, now, out);
     case Request::Kind::Recall:
-      return detail::apply_recall(definition, instance, request, who, now);
+      return detail::apply_recall(definition, instance, request, who, now, out);
     case Request::Kind::Fire:
-      return detail::apply_fire(definition, instance, request, now);
+      return detail::apply_fire(definition, instance, request, now, out);
   }
-  return detail::refuse(Refusal::Code::UnknownAction, "this kind of request is not known");
+  return detail::refusal(Refusal::Code::UnknownAction, "this kind of request is not known");
+}
+
+}  // namespace
+
+std::optional<Refusal> apply_into(const Definition& definition, const Instance& instance,
+                                  const Request& request, const Principal& who, Date now,
+                                  Step& out) {
+  if (&instance != &out.instance) return dispatch(definition, instance, request, who, now, out);
+  // The instance to act on is the step's own: it is moved aside (buffers and all) while the
+  // step is built, and put back on a refusal. What was set aside stays for the next such call,
+  // whose step then reuses its buffers.
+  thread_local Instance held;
+  std::swap(held, out.instance);
+  std::optional<Refusal> refused = dispatch(definition, held, request, who, now, out);
+  if (refused) std::swap(held, out.instance);
+  return refused;
+}
+
+Outcome apply(const Definition& definition, const Instance& instance, const Request& request,
+              const Principal& who, Date now) {
+  Outcome out{std::in_place};  // the Step built where apply returns it: no move of a Step
+  if (auto refused = apply_into(definition, instance, request, who, now, *out))
+    out = std::unexpected(std::move(*refused));
+  return out;
 }
 
 // Guards are not evaluated here: an action whose condition does not hold yet is still listed,

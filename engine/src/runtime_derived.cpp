@@ -65,6 +65,7 @@ void evaluate_table(const TableDef& table, Instance& instance, const Env& env,
 void recompute(const Definition& definition, Instance& instance, Date now,
                std::vector<EvalNote>* notes) {
   if (instance.slots.size() != definition.slot_count) instance.slots.resize(definition.slot_count);
+  if (definition.derived.empty()) return;
   Env env;
   env.slots = instance.slots;  // the same storage: each step writes what later steps read
   env.reviews = instance.reviews;

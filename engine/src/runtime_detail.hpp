@@ -21,29 +21,66 @@ inline constexpr int kMaxRouteHops = 100;              // decision states passed
   return std::unexpected(Refusal{code, std::move(message)});
 }
 
+[[nodiscard]] inline Refusal refusal(Refusal::Code code, std::string message) {
+  return Refusal{code, std::move(message)};
+}
+
+// Copies `from` unless `to` holds it already: a reused Step mostly does (the same procedure,
+// actor, kind of event), and comparing is cheaper than copying.
+inline void assign_text(std::string& to, const std::string& from) {
+  if (to != from) to = from;
+}
+
 // ---- the step being built (runtime_draft.cpp) ----------------------------------------------
 
 // The instance after the request, the history event and what to notify, built up by a
-// processor and turned into a Step by finish().
+// processor directly in a Step (the caller's, for apply_into, or one of its own) and completed
+// by finish_into(). The event's kind, action, actor, on_behalf_of and comment keep what the
+// Step held before: every processor sets all five.
 struct Draft {
+  // Builds in a Step of its own (take it with finish()).
   Draft(const Definition& definition, const Instance& original, Date at);
+  // Builds in `into`, whose earlier content is overwritten (its buffers are reused).
+  // `original` must not be `into.instance`.
+  Draft(const Definition& definition, const Instance& original, Date at, Step& into);
+  Draft(const Draft&) = delete;
+  Draft& operator=(const Draft&) = delete;
 
+ private:
+  std::optional<Step> m_own;  // engaged by the first constructor only
+
+ public:
   const Definition& def;
   const Instance& before;
   Date now;
-  Instance after;  // starts as a copy of `before`, with the recall window closed
-  HistoryEvent event;
-  std::vector<const NotifyDef*> notify;  // filled in with the final values by finish()
-  std::vector<std::string> notes;        // notes for the history, without repeats
+  Step& step;
+  Instance& after;                       // step.instance: a copy of `before`, recall window closed
+  HistoryEvent& event;                   // step.event
+  std::vector<std::string>& notes;       // step.event.notes: notes for the history, no repeats
+  std::vector<const NotifyDef*> notify;  // filled in with the final values by finish_into()
+  std::vector<const StartDef*> starts;   // `start` effects, evaluated by finish_into() likewise
   std::vector<EvalNote> eval_notes;      // what evaluation recorded, added to `notes` at the end
 
-  [[nodiscard]] Env env();
-  void recompute();  // the derived values of `after`, collecting notes
+  [[nodiscard]] Env env() {
+    Env e;
+    e.slots = after.slots;
+    e.reviews = after.reviews;
+    e.now = now;
+    e.notes = &eval_notes;
+    return e;
+  }
+  // The derived values of `after`, collecting notes (nothing to do for a procedure without any).
+  void recompute() {
+    if (!def.derived.empty() || after.slots.size() != def.slot_count)
+      engine::recompute(def, after, now, &eval_notes);
+  }
   void note(std::string text);
   [[nodiscard]] const StateDef& state() const { return def.states[after.state]; }
 };
 
-// The accepted step: revision + 1, the changes, notifications, waiting roles.
+// Completes the accepted step in place: revision + 1, the changes, notifications, waiting roles.
+void finish_into(Draft& draft);
+// The same, and the Step taken out of the draft.
 [[nodiscard]] Step finish(Draft& draft);
 
 // AlreadyFinal, StaleRevision, and an instance that does not fit the definition.
@@ -72,16 +109,20 @@ enum class Move : std::uint8_t {
 
 // ---- choosing among same-named actions (apply_act.cpp) --------------------------------------
 
+inline const std::string kNobody;  // acting for nobody: acting directly
+
 struct Choice {
   const ActionDef* action = nullptr;
-  std::string on_behalf_of;
+  const std::string* on_behalf_of = &kNobody;  // whom the person acts for (kNobody: directly)
 };
 
 // Among permitted candidates (in declaration order), the first whose guard holds on the draft's
-// values; then requires, fields required to leave the start state, and the comment.
-[[nodiscard]] std::expected<Choice, Refusal> choose(Draft& draft,
-                                                    std::span<const Choice> candidates,
-                                                    std::string_view comment, bool need_comment);
+// values; then requires, fields required to leave the start state, and the comment. The choice
+// points into `candidates`.
+[[nodiscard]] std::expected<const Choice*, Refusal> choose(Draft& draft,
+                                                           std::span<const Choice> candidates,
+                                                           std::string_view comment,
+                                                           bool need_comment);
 
 // ---- who may act (runtime_permission.cpp) -----------------------------------------------------
 
@@ -89,6 +130,10 @@ struct Choice {
 // that user. A direct right wins over deputising.
 [[nodiscard]] std::optional<std::string> acts_as(const Definition& def, const Instance& instance,
                                                  const Actor& by, const Principal& who);
+// The same without making a string: null if not; &kNobody directly; else the user deputised
+// for (pointing into `who` or `instance`).
+[[nodiscard]] const std::string* acting_for(const Definition& def, const Instance& instance,
+                                            const Actor& by, const Principal& who);
 [[nodiscard]] std::optional<std::string> holds_role(const Definition& def, Index role,
                                                     const Principal& who);
 // Separation of duties: the actor, or the person acted for, submitted the item.
@@ -146,17 +191,27 @@ struct ReviewerLookup {
 [[nodiscard]] std::string fill_message(const Definition& def, const Instance& instance,
                                        std::string_view message);
 
+// ---- other procedures to start (runtime_starts.cpp) -------------------------------------------
+
+// The draft's `start` effects with their values computed from the instance after the step (null
+// stays null); evaluation notes go to the draft.
+[[nodiscard]] std::vector<StartOrder> start_orders(Draft& draft);
+
 // ---- the processors --------------------------------------------------------------------------
 
-[[nodiscard]] Outcome apply_start(const Definition& def, const Request& request,
-                                  const Principal& who, Date now);
-[[nodiscard]] Outcome apply_act(const Definition& def, const Instance& instance,
-                                const Request& request, const Principal& who, Date now);
-[[nodiscard]] Outcome apply_review(const Definition& def, const Instance& instance,
-                                   const Request& request, const Principal& who, Date now);
-[[nodiscard]] Outcome apply_recall(const Definition& def, const Instance& instance,
-                                   const Request& request, const Principal& who, Date now);
-[[nodiscard]] Outcome apply_fire(const Definition& def, const Instance& instance,
-                                 const Request& request, Date now);
+// Each builds the accepted step in `out` (see apply_into) or returns why not.
+[[nodiscard]] std::optional<Refusal> apply_start(const Definition& def, const Request& request,
+                                                 const Principal& who, Date now, Step& out);
+[[nodiscard]] std::optional<Refusal> apply_act(const Definition& def, const Instance& instance,
+                                               const Request& request, const Principal& who,
+                                               Date now, Step& out);
+[[nodiscard]] std::optional<Refusal> apply_review(const Definition& def, const Instance& instance,
+                                                  const Request& request, const Principal& who,
+                                                  Date now, Step& out);
+[[nodiscard]] std::optional<Refusal> apply_recall(const Definition& def, const Instance& instance,
+                                                  const Request& request, const Principal& who,
+                                                  Date now, Step& out);
+[[nodiscard]] std::optional<Refusal> apply_fire(const Definition& def, const Instance& instance,
+                                                const Request& request, Date now, Step& out);
 
 }  // namespace dojang::engine::detail

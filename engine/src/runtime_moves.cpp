@@ -113,9 +113,12 @@ std::optional<Refusal> take_action(Draft& draft, const ActionDef& action,
                                    const std::string& actor) {
   Instance& in = draft.after;
   const Index from = in.state;
-  draft.event.action = action.name;
-  draft.event.kind = action.is_return ? "return" : "act";
+  assign_text(draft.event.action, action.name);
+  // Strings made once: compared with (and if need be copied into) the event's own.
+  static const std::string kAct = "act", kReturn = "return";
+  assign_text(draft.event.kind, action.is_return ? kReturn : kAct);
   for (const NotifyDef& n : action.notifies) draft.notify.push_back(&n);
+  for (const StartDef& s : action.starts) draft.starts.push_back(&s);
   switch (action.target_kind) {
     case ActionDef::Target::Stay:
       break;

@@ -70,22 +70,36 @@ std::optional<std::string> holds_role(const Definition& def, Index role, const P
   return std::nullopt;
 }
 
-std::optional<std::string> acts_as(const Definition& def, const Instance& instance, const Actor& by,
-                                   const Principal& who) {
+const std::string* acting_for(const Definition& def, const Instance& instance, const Actor& by,
+                              const Principal& who) {
   switch (by.kind) {
     case Actor::Kind::Anyone:
-      return std::string();
+      return &kNobody;
     case Actor::Kind::Submitter:
-      if (instance.submitter.empty()) return std::nullopt;
-      if (who.user == instance.submitter) return std::string();
+      if (instance.submitter.empty()) return nullptr;
+      if (who.user == instance.submitter) return &kNobody;
       for (const Principal::ActingFor& f : who.acting_for) {
-        if (f.user == instance.submitter) return f.user;
+        if (f.user == instance.submitter) return &f.user;
       }
-      return std::nullopt;
-    case Actor::Kind::Role:
-      return holds_role(def, by.role, who);
+      return nullptr;
+    case Actor::Kind::Role: {
+      if (by.role >= def.roles.size()) return nullptr;
+      const std::string& name = def.roles[by.role].name;
+      if (has(who.roles, name)) return &kNobody;
+      for (const Principal::ActingFor& f : who.acting_for) {
+        if (!f.user.empty() && has(f.roles, name)) return &f.user;
+      }
+      return nullptr;
+    }
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+std::optional<std::string> acts_as(const Definition& def, const Instance& instance, const Actor& by,
+                                   const Principal& who) {
+  const std::string* as = acting_for(def, instance, by, who);
+  if (as == nullptr) return std::nullopt;
+  return *as;
 }
 
 bool four_eyes_block(const ActionDef& action, const Instance& instance, const std::string& actor,

@@ -27,7 +27,7 @@ class Compare {
       s << static_cast<long long>(a) << " != " << static_cast<long long>(b);
     } else if constexpr (std::is_same_v<T, bool>) {
       s << (a ? "true" : "false") << " != " << (b ? "true" : "false");
-    } else if constexpr (std::is_same_v<T, std::string>) {
+    } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, std::string_view>) {
       s << "\"" << a << "\" != \"" << b << "\"";
     } else {
       s << a << " != " << b;
@@ -35,8 +35,8 @@ class Compare {
     difference = s.str();
   }
 
-  template <typename T, typename F>
-  void list(const std::string& path, const std::vector<T>& a, const std::vector<T>& b, F each) {
+  template <typename List, typename F>  // a std::vector or a std::span
+  void list(const std::string& path, const List& a, const List& b, F each) {
     if (difference) return;
     value(path + ".size", a.size(), b.size());
     for (std::size_t i = 0; i < a.size() && !difference; ++i) {
@@ -59,6 +59,10 @@ class Compare {
   }
 
   void expr(const std::string& path, const ExprPtr& a, const ExprPtr& b) {
+    expr(path, a.get(), b.get());
+  }
+
+  void expr(const std::string& path, const Expr* a, const Expr* b) {
     if (difference) return;
     value(path + ".null", a == nullptr, b == nullptr);
     if (!a || !b) return;
@@ -69,7 +73,7 @@ class Compare {
     value(path + ".count", a->count, b->count);
     value(path + ".flag", a->flag, b->flag);
     list(path + ".args", a->args, b->args,
-         [this](const std::string& p, const ExprPtr& x, const ExprPtr& y) { expr(p, x, y); });
+         [this](const std::string& p, const Expr* x, const Expr* y) { expr(p, x, y); });
     list(path + ".weights", a->weights, b->weights,
          [this](const std::string& p, const Weight& x, const Weight& y) {
            name(p + ".name", x.name, y.name);
@@ -160,6 +164,37 @@ class Compare {
            expr(q + ".guard", x.guard, y.guard);
            value(q + ".otherwise", x.otherwise, y.otherwise);
          });
+    list(p + ".ranks", a.ranks, b.ranks,
+         [this](const std::string& q, const Rank& x, const Rank& y) { rank(q, x, y); });
+  }
+
+  void rank(const std::string& p, const Rank& a, const Rank& b) {
+    name(p + ".name", a.name, b.name);
+    name(p + ".role", a.role, b.role);
+    optional(p + ".group", a.group, b.group,
+             [this](const std::string& q, const Name& x, const Name& y) { name(q, x, y); });
+    value(p + ".label", a.label, b.label);
+    list(p + ".orders", a.orders, b.orders,
+         [this](const std::string& q, const RankOrder& x, const RankOrder& y) {
+           list(q + ".keys", x.keys, y.keys,
+                [this](const std::string& r, const RankKey& u, const RankKey& v) {
+                  expr(r + ".expr", u.expr, v.expr);
+                  value(r + ".descending", u.descending, v.descending);
+                });
+         });
+    names(p + ".ties", a.ties, b.ties);
+    names(p + ".place_fields", a.place_fields, b.place_fields);
+    list(p + ".bands", a.bands, b.bands,
+         [this](const std::string& q, const RankBand& x, const RankBand& y) {
+           value(q + ".kind", x.kind, y.kind);
+           value(q + ".count", x.count, y.count);
+           value(q + ".count_text", x.count_text, y.count_text);
+           name(q + ".target", x.target, y.target);
+         });
+    list(p + ".at", a.at, b.at, [this](const std::string& q, const RankDate& x, const RankDate& y) {
+      value(q + ".month", x.month, y.month);
+      value(q + ".day", x.day, y.day);
+    });
   }
 
   void table(const std::string& p, const Table& a, const Table& b) {

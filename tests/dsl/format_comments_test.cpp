@@ -125,7 +125,7 @@ std::string with_random_comments(const std::string& text, std::mt19937& rng, int
 
 TEST(FormatComments, RandomCommentsSurviveInEveryExample) {
   std::vector<std::string> texts;
-  for (const char* name : {"innovation_task.flow", "suggestion.flow"}) {
+  for (const char* name : {"innovation_task.flow", "suggestion.flow", "dept_evaluation.flow"}) {
     std::ifstream in(std::filesystem::path(DOJANG_SOURCE_DIR) / "workflows" / name);
     texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     ASSERT_FALSE(texts.back().empty()) << name;

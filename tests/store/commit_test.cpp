@@ -8,12 +8,6 @@
 namespace dojang::store::testing {
 namespace {
 
-long long count(soci::session& sql, const std::string& query) {
-  long long n = -1;
-  sql << query, soci::into(n);
-  return n;
-}
-
 TEST_P(StoreTest, CommitsANewInstanceAndThenUpdatesIt) {
   auto store = open_store();
   ASSERT_TRUE(store);

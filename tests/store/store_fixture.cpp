@@ -158,6 +158,12 @@ engine::Step next_step(const engine::Instance& before, const std::string& action
   return step;
 }
 
+long long count(soci::session& sql, const std::string& query) {
+  long long n = -1;
+  sql << query, soci::into(n);
+  return n;
+}
+
 void expect_same_instance(const engine::Instance& actual, const engine::Instance& expected) {
   EXPECT_EQ(actual.id, expected.id);
   EXPECT_EQ(actual.workflow, expected.workflow);

@@ -39,6 +39,9 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
 [[nodiscard]] engine::Step next_step(const engine::Instance& before, const std::string& action,
                                      engine::Date at);
 
+// The one number a query like "SELECT COUNT(*) ..." gives (-1 when it gives none).
+[[nodiscard]] long long count(soci::session& sql, const std::string& query);
+
 void expect_same_instance(const engine::Instance& actual, const engine::Instance& expected);
 void expect_same_event(const engine::HistoryEvent& actual, const engine::HistoryEvent& expected);
 

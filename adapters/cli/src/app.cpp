@@ -19,6 +19,7 @@
 #include "cmd_graph.hpp"
 #include "cmd_history.hpp"
 #include "cmd_inbox.hpp"
+#include "cmd_rank.hpp"
 #include "cmd_review.hpp"
 #include "cmd_show.hpp"
 #include "cmd_start.hpp"
@@ -126,6 +127,7 @@ int run(int argc, char** argv) {
   InboxOptions inbox;
   ShowOptions show;
   HistoryOptions history;
+  RankOptions rank;
   TickOptions tick;
   AuditOptions audit;
   CLI::App* deploy_cmd = add_deploy_command(app, deploy);
@@ -138,6 +140,7 @@ int run(int argc, char** argv) {
   CLI::App* inbox_cmd = add_inbox_command(app, inbox);
   CLI::App* show_cmd = add_show_command(app, show);
   CLI::App* history_cmd = add_history_command(app, history);
+  CLI::App* rank_cmd = add_rank_command(app, rank);
   CLI::App* tick_cmd = add_tick_command(app, tick);
   CLI::App* audit_verify_cmd = add_audit_command(app, audit);
 
@@ -169,6 +172,7 @@ int run(int argc, char** argv) {
     if (inbox_cmd->parsed()) code = run_inbox(inbox, global);
     if (show_cmd->parsed()) code = run_show(show, global);
     if (history_cmd->parsed()) code = run_history(history, global);
+    if (rank_cmd->parsed()) code = run_rank(rank, global);
     if (tick_cmd->parsed()) code = run_tick(tick, global);
     if (audit_verify_cmd->parsed()) code = run_audit_verify(audit, global);
   } catch (const std::exception& e) {  // a bug or broken infrastructure, never an expected case

@@ -4,6 +4,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "deploy_starts.hpp"
 #include "dojang/dsl/compile.hpp"
 #include "instant.hpp"
 #include "io.hpp"
@@ -11,6 +12,27 @@
 #include "runtime_session.hpp"
 
 namespace dojang::cli {
+
+namespace {
+
+// Nothing is stored when a `start` does not fit the procedure it starts.
+ExitCode refuse_starts(const std::vector<std::string>& problems, const GlobalOptions& global) {
+  if (global.json) {
+    boost::json::object doc;
+    doc["ok"] = false;
+    boost::json::array list;
+    for (const std::string& p : problems) list.push_back(boost::json::string(p));
+    doc["start_problems"] = std::move(list);
+    doc["deployed"] = boost::json::array();
+    print_json(doc);
+  } else {
+    for (const std::string& p : problems) print_err(p + "\n");
+  }
+  print_error("nothing deployed: a 'start' does not fit the procedure it starts");
+  return ExitCode::CheckFailed;
+}
+
+}  // namespace
 
 CLI::App* add_deploy_command(CLI::App& app, DeployOptions& options) {
   CLI::App* cmd =
@@ -57,6 +79,12 @@ ExitCode run_deploy(const DeployOptions& options, const GlobalOptions& global) {
 
   auto session = Session::open(global);
   if (!session) return report(session.error(), global);
+  std::vector<Deploying> deploying;
+  for (std::size_t i = 0; i < files->size(); ++i)
+    deploying.push_back({(*files)[i].path(), compiled[i].definition.get()});
+  if (auto problems = start_problems(*session, deploying); !problems.empty()) {
+    return refuse_starts(problems, global);
+  }
   boost::json::array deployed;
   for (std::size_t i = 0; i < files->size(); ++i) {
     const dsl::SourceFile& file = (*files)[i];

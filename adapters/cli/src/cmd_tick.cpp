@@ -4,8 +4,10 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "child_starts.hpp"
 #include "instance_view.hpp"
 #include "io.hpp"
+#include "rank_tick.hpp"
 #include "report.hpp"
 #include "runtime_session.hpp"
 
@@ -106,11 +108,37 @@ ExitCode run_tick(const TickOptions& options, const GlobalOptions& global) {
       print_out(result.line + "\n");
     }
   }
+  // Items to start: ordered by the steps just fired, or left over by a crash after a commit.
+  boost::json::array started;
+  for (const ChildStart& child : start_children(*session, std::nullopt)) {
+    failed += child.ok() ? 0 : 1;
+    if (global.json) {
+      started.push_back(child_json(child));
+    } else if (child.ok()) {
+      print_out(child_line(child).substr(2) + "\n");
+    } else {
+      print_error(child_line(child).substr(2));
+    }
+  }
+  // Rankings whose `at` day has come, for each group not ranked yet (rank_tick.cpp).
+  boost::json::array rankings;
+  for (TickedRanking& ranked : tick_rankings(*session)) {
+    failed += ranked.ok ? 0 : 1;
+    if (global.json) {
+      rankings.push_back(std::move(ranked.json));
+    } else if (ranked.ok) {
+      print_out(ranked.line + "\n");
+    } else {
+      print_error(ranked.line);
+    }
+  }
   if (global.json) {
     boost::json::object doc;
     doc["ok"] = failed == 0;
     doc["fired"] = fired;
     doc["timers"] = std::move(timers);
+    doc["started"] = std::move(started);
+    doc["rankings"] = std::move(rankings);
     print_json(doc);
   } else {
     print_out(count_of(fired, "timer") + " fired\n");

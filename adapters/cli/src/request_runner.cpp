@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "child_starts.hpp"
 #include "instance_view.hpp"
 #include "io.hpp"
 #include "report.hpp"
@@ -30,7 +31,8 @@ std::string event_action(const RequestInput& input) {
 void print_result(const engine::Definition& def, const RequestInput& input, const std::string& id,
                   const engine::HistoryEvent& event,
                   const std::vector<engine::Notification>& notifications,
-                  const engine::Instance* after, bool replayed, const GlobalOptions& global) {
+                  const engine::Instance* after, bool replayed,
+                  const std::vector<ChildStart>& started, const GlobalOptions& global) {
   if (global.json) {
     boost::json::object doc;
     doc["ok"] = true;
@@ -44,6 +46,9 @@ void print_result(const engine::Definition& def, const RequestInput& input, cons
     boost::json::array notes;
     for (const engine::Notification& n : notifications) notes.push_back(notification_json(def, n));
     doc["notifications"] = std::move(notes);
+    boost::json::array children;
+    for (const ChildStart& c : started) children.push_back(child_json(c));
+    doc["started"] = std::move(children);
     print_json(doc);
     return;
   }
@@ -53,6 +58,13 @@ void print_result(const engine::Definition& def, const RequestInput& input, cons
     print_out(outcome_line(def, id, event.to, event.seq) + "\n");
   }
   for (const engine::Notification& n : notifications) print_out(notification_line(def, n) + "\n");
+  for (const ChildStart& c : started) {
+    if (c.ok()) {
+      print_out(child_line(c) + "\n");
+    } else {
+      print_err(child_line(c) + "\n");
+    }
+  }
   if (replayed) {
     print_out("  (key '" + input.key + "' was used before: this is its first result; nothing " +
               "changed)\n");
@@ -75,7 +87,8 @@ ExitCode replay(Session& session, const RequestInput& input, const store::Idempo
   }
   auto procedure = session.procedure(instance->workflow, instance->version);
   if (!procedure) return report(procedure.error(), global);
-  print_result(*procedure->definition, input, hit.instance, hit.event, {}, nullptr, true, global);
+  print_result(*procedure->definition, input, hit.instance, hit.event, {}, nullptr, true, {},
+               global);
   return ExitCode::Ok;
 }
 
@@ -166,8 +179,11 @@ ExitCode run_request(const RequestInput& input, const GlobalOptions& global) {
     if (code == C::Conflict) return conflict(session, before, global);
     return report(store_failure(committed.error()), global);
   }
+  // The items this step starts (`start WORKFLOW with ...`), now that its orders are stored.
+  const std::vector<ChildStart> started =
+      step.starts.empty() ? std::vector<ChildStart>{} : start_children(session, step.instance.id);
   print_result(def, input, step.instance.id, step.event, step.notifications, &step.instance, false,
-               global);
+               started, global);
   return ExitCode::Ok;
 }
 

@@ -36,6 +36,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const Target& target) {
 Result<void> Connection::run(const std::function<Result<void>()>& body) {
   if (m_lost) {
     Context context{m_target.backend, Activity::Connect, m_target.where};
+    m_kept.clear();  // on the dead connection (SOCI's statements ignore the failed DEALLOCATE)
     auto failure = guarded(context, [&]() -> Result<void> {
       m_sql.reconnect();
       if (m_target.backend == Backend::Postgresql) m_sql << "SET client_min_messages = warning";

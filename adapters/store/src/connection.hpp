@@ -5,10 +5,12 @@
 #include <soci/soci.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 
 #include "backend.hpp"
 #include "dojang/store/error.hpp"
+#include "known_heads.hpp"
 #include "url.hpp"
 
 namespace dojang::store::detail {
@@ -22,6 +24,12 @@ class Connection {
   [[nodiscard]] bool is_sqlite() const { return m_target.backend == Backend::Sqlite; }
   [[nodiscard]] soci::session& sql() { return m_sql; }
   [[nodiscard]] int schema_version() const { return m_schema_version; }
+  // The newest event of each instance this connection wrote or read (known_heads.hpp).
+  [[nodiscard]] KnownHeads& heads() { return m_heads; }
+  // Statements kept prepared for the life of the connection, by a key of the caller's choosing
+  // (on PostgreSQL: prepared once, then one round trip per execution). Empty at first; dropped
+  // before a reconnect, as a statement cannot outlive its connection.
+  [[nodiscard]] std::shared_ptr<void>& kept(int key) { return m_kept[key]; }
 
   // Runs `body`; an exception it throws becomes an Error (error_mapping.cpp).
   [[nodiscard]] Result<void> run(const std::function<Result<void>()>& body);
@@ -42,6 +50,8 @@ class Connection {
   soci::session m_sql;
   bool m_lost = false;  // the connection died during the last call
   int m_schema_version = 0;
+  KnownHeads m_heads;
+  std::map<int, std::shared_ptr<void>> m_kept;  // after m_sql: destroyed before it
 };
 
 }  // namespace dojang::store::detail

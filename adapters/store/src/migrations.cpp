@@ -58,6 +58,24 @@ const std::vector<std::string_view> kVersion1 = {
     "CREATE INDEX outbox_unsent ON outbox (sent_at, id)",
 };
 
+// Version 2: the orders to start other procedures (`start WORKFLOW with ...`), written with the
+// step that made them; started_instance is filled in once the item is started.
+const std::vector<std::string_view> kVersion2 = {
+    "CREATE TABLE start_orders (instance TEXT NOT NULL REFERENCES instances (id),"
+    " seq BIGINT NOT NULL, n INTEGER NOT NULL, workflow TEXT NOT NULL, field_values TEXT NOT NULL,"
+    " created_at BIGINT NOT NULL, started_instance TEXT, PRIMARY KEY (instance, seq, n))",
+    "CREATE INDEX start_orders_pending ON start_orders (created_at) WHERE started_instance IS NULL",
+};
+
+// Rankings (engine::rank): one row per group ranked, so that each group is ranked once; the
+// cohort of a state is read by workflow and state name.
+const std::vector<std::string_view> kVersion3 = {
+    "CREATE TABLE ranking_runs (workflow TEXT NOT NULL, ranking TEXT NOT NULL,"
+    " group_key TEXT NOT NULL, version INTEGER NOT NULL, ran_at BIGINT NOT NULL,"
+    " actor TEXT NOT NULL, PRIMARY KEY (workflow, ranking, group_key))",
+    "CREATE INDEX instances_by_state ON instances (workflow, state_name)",
+};
+
 std::string for_backend(std::string_view statement, Backend backend) {
   std::string out(statement);
   constexpr std::string_view kId = "{ID}";
@@ -71,7 +89,7 @@ std::string for_backend(std::string_view statement, Backend backend) {
 }
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all = {{1, kVersion1}};
+  static const std::vector<Migration> all = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
   return all;
 }
 

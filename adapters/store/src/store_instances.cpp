@@ -44,13 +44,16 @@ Result<engine::Instance> Store::instance(const std::string& id) {
   return m_db->produce<engine::Instance>([&](engine::Instance& out) -> Result<void> {
     soci::session& sql = m_db->sql();
     detail::Transaction tx(*m_db, detail::Transaction::Mode::Read);
-    std::string body;
+    std::string body, head_hash;
+    soci::indicator head_found = soci::i_null;
     long long state = 0, revision = 0, created = 0, updated = 0;
-    sql << "SELECT workflow, version, state, revision, submitter, body, created_at, updated_at"
-           " FROM instances WHERE id = :id",
+    // With the hash of the newest event, which the next commit chains to (known_heads.hpp).
+    sql << "SELECT workflow, version, state, revision, submitter, body, created_at, updated_at,"
+           " (SELECT h.hash FROM history h WHERE h.instance = i.id AND h.seq = i.revision)"
+           " FROM instances i WHERE i.id = :id",
         soci::into(out.workflow), soci::into(out.version), soci::into(state), soci::into(revision),
         soci::into(out.submitter), soci::into(body), soci::into(created), soci::into(updated),
-        soci::use(id);
+        soci::into(head_hash, head_found), soci::use(id);
     if (!sql.got_data()) {
       return std::unexpected(Error{Error::Code::NotFound, "no instance '" + id + "'"});
     }
@@ -76,6 +79,9 @@ Result<engine::Instance> Store::instance(const std::string& id) {
                                 static_cast<engine::Index>(timer), engine::Date{due}});
         });
     tx.commit();
+    if (head_found == soci::i_ok) {
+      m_db->heads().remember(id, detail::KnownHead{revision, head_hash, out.timers});
+    }
     return {};
   });
 }

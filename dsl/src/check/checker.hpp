@@ -60,6 +60,8 @@ class Checker {
   void error(const ast::Node& where, std::string message, std::vector<std::string> notes = {});
   void warning(const ast::Node& where, std::string message, std::vector<std::string> notes = {});
   [[nodiscard]] std::string source_of(const ast::Node& n, std::size_t max_columns = 40) const;
+  // The 1-based line of `offset`; quick for offsets that come in source order (actions).
+  [[nodiscard]] std::uint32_t line_of(std::uint32_t offset);
 
  private:
   // symbols.cpp
@@ -103,11 +105,18 @@ class Checker {
   // states.cpp
   void check_states();
   void check_action(engine::Index state, const ast::Action& a, engine::ActionDef& out);
+  void check_start(const ast::StartOther& s, const ExprContext& cx,
+                   std::vector<engine::StartDef>& out);
   void check_notify(const ast::Notify& n, std::vector<engine::NotifyDef>& out);
   void check_timer(engine::Index state, const ast::Timer& t, engine::TimerDef& out);
   void check_review(engine::Index state, const ast::Review& r, engine::ReviewDef& out);
   void check_routes(engine::Index state, const ast::State& s, engine::StateDef& out);
   void check_same_name_actions(const ast::State& s);
+
+  // ranking.cpp
+  void check_rank_placement(engine::Index state, const ast::State& s);
+  void check_ranking(engine::Index state, const ast::Rank& r, engine::RankingDef& out);
+  [[nodiscard]] engine::Index rank_field(const ast::Name& n, std::string_view clause);
 
   // graph.cpp
   void check_graph();
@@ -117,6 +126,8 @@ class Checker {
   const ast::Workflow& m_ast;
   engine::Definition m_def;
   std::vector<Diagnostic> m_diags;
+  std::uint32_t m_line_hint = 1;  // the line of the last line_of()
+  std::string m_what;             // check_action: what a guard is, for check_bool's messages
 
   std::map<std::string, engine::Index, std::less<>> m_roles, m_fields, m_states, m_tables;
   // Derived values: name -> index into m_ast.lets; and their checked results.

@@ -46,8 +46,8 @@ Typed Checker::check_aggregate(const ast::Expr& e, const ExprContext& cx, std::s
   if (arg.kind == ast::ExprKind::Ref && arg.text == "reviews") {
     if (fn == "count") {
       if (!arg.member.empty()) {
-        error(e,
-              "count(reviews) counts reviews; write count(reviews) without '." + arg.member + "'");
+        error(e, "count(reviews) counts reviews; write count(reviews) without '." +
+                     std::string(arg.member) + "'");
         return failed();
       }
       engine::Index const block = review_block_for(e, cx);
@@ -87,13 +87,13 @@ Typed Checker::check_aggregate(const ast::Expr& e, const ExprContext& cx, std::s
         for (auto const& b : m_blocks) {
           for (auto const& c : b.review->criteria) names.push_back(c.name.text);
         }
-        std::string message = "unknown criterion '" + arg.member + "'";
+        std::string message = "unknown criterion '" + std::string(arg.member) + "'";
         if (auto best = did_you_mean(arg.member, names))
           message += " (did you mean '" + *best + "'?)";
         error(arg.member_pos, std::move(message));
       } else {
         error(arg.member_pos,
-              "criterion '" + arg.member +
+              "criterion '" + std::string(arg.member) +
                   "' is declared by several reviews; use it in the state that holds the review");
       }
       return failed();
@@ -128,7 +128,7 @@ Typed Checker::check_aggregate(const ast::Expr& e, const ExprContext& cx, std::s
 }
 
 Typed Checker::check_call(const ast::Expr& e, const ExprContext& cx) {
-  std::string const& fn = e.text;
+  std::string const fn(e.text);
   auto const& names = function_names();
   if (std::find(names.begin(), names.end(), fn) == names.end()) {
     std::string message = "unknown function '" + fn + "'";

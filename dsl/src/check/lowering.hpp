@@ -21,6 +21,12 @@ inline Ir make_const(engine::Value v, Type t) {
   return ir;
 }
 
+// The source range of `e` on the lowered form.
+inline void set_position(Typed& t, const ast::Expr& e) {
+  t.ir.offset = e.offset;
+  t.ir.length = e.length;
+}
+
 inline Ir make_slot(engine::Index slot, Type t) {
   Ir ir;
   ir.op = Op::Slot;
@@ -61,10 +67,14 @@ inline Type type_of(const engine::FieldType& f) {
 }
 
 // The slots an expression reads, in first-use order, without repeats.
-inline void slots_read(const Ir& ir, std::vector<engine::Index>& out) {
+inline void add_slots_read(const Ir& ir, std::vector<engine::Index>& out) {
   if (ir.op == Op::Slot && std::find(out.begin(), out.end(), ir.index) == out.end())
     out.push_back(ir.index);
-  for (auto const& a : ir.args) slots_read(a, out);
+  for (auto const& a : ir.args) add_slots_read(a, out);
+}
+inline void slots_read(const Ir& ir, std::vector<engine::Index>& out) {
+  if (out.capacity() == 0) out.reserve(8);  // one allocation for the usual guard
+  add_slots_read(ir, out);
 }
 
 // "a number", "text", ... for messages.

@@ -11,8 +11,11 @@ void Checker::check_states() {
   for (engine::Index si = 0; si < m_state_ast.size(); ++si) {
     ast::State const& s = *m_state_ast[si];
     engine::StateDef& def = m_def.states[si];
+    check_rank_placement(si, s);
     if (s.kind == ast::StateKind::Final) {
-      if (s.has_body) {
+      bool const only_ranks =
+          !s.ranks.empty() && s.actions.empty() && s.timers.empty() && s.reviews.empty();
+      if (s.has_body && !only_ranks) {  // a ranking there has its own diagnostic
         error(s.name,
               "final state '" + s.name.text +
                   "' cannot have actions, timers or reviews: a final state ends the procedure");
@@ -46,7 +49,7 @@ void Checker::check_states() {
 
 void Checker::check_action(engine::Index si, const ast::Action& a, engine::ActionDef& out) {
   out.name = a.name.text;
-  out.line = m_file.position(a.offset).line;
+  out.line = line_of(a.offset);
   bool const actor_ok = resolve_actor(a.role, out.by);
   switch (a.target_kind) {
     case ast::TargetKind::None:
@@ -71,7 +74,10 @@ void Checker::check_action(engine::Index si, const ast::Action& a, engine::Actio
   ExprContext cx;
   cx.state = si;
   if (a.guard) {
-    Typed g = check_bool(*a.guard, cx, "the guard of '" + a.name.text + "'");
+    // (Kept in a buffer of the checker: a message part like this one is too long to be held
+    // in place, and only an error would read it.)
+    m_what.assign("the guard of '").append(a.name.text).append("'");
+    Typed g = check_bool(*a.guard, cx, m_what);
     if (g.ok) {
       if (!g.outcomes.can_be_true) {
         warning(*a.guard,
@@ -120,9 +126,33 @@ void Checker::check_action(engine::Index si, const ast::Action& a, engine::Actio
     out.window = engine::Window{a.window->from_month, a.window->from_day, a.window->to_month,
                                 a.window->to_day};
   for (auto const& n : a.notifies) check_notify(n, out.notifies);
-  for (auto const& start : a.starts) {
-    for (auto const& [field, value] : start.assignments) (void)check(*value, cx);
+  for (auto const& start : a.starts) check_start(start, cx, out.starts);
+}
+
+// `start WORKFLOW with field = expr, ...`: the expressions are this procedure's; the fields are
+// the other procedure's, checked when this one is deployed (the other may change meanwhile).
+void Checker::check_start(const ast::StartOther& s, const ExprContext& cx,
+                          std::vector<engine::StartDef>& out) {
+  engine::StartDef def;
+  def.workflow = s.workflow.text;
+  for (auto const& [field, value] : s.assignments) {
+    bool const twice = std::any_of(def.assignments.begin(), def.assignments.end(),
+                                   [&](auto const& given) { return given.field == field.text; });
+    Typed t = check(*value, cx);
+    if (twice) {
+      error(field, "'" + field.text + "' is given twice in 'start " + s.workflow.text + "'");
+      continue;
+    }
+    if (!t.ok) continue;
+    if (t.ir.type == engine::Type::Duration || t.ir.type == engine::Type::List) {
+      error(*value, "'" + field.text + "' of '" + s.workflow.text + "' cannot take " +
+                        type_name(t.ir.type) + ": give text, a number, true/false, a date or null");
+      continue;
+    }
+    def.assignments.push_back(
+        {field.text, engine::Expression::compile(t.ir), source_of(*value, 200)});
   }
+  out.push_back(std::move(def));
 }
 
 void Checker::check_same_name_actions(const ast::State& s) {

@@ -24,17 +24,31 @@ void Checker::warning(const ast::Node& where, std::string message, std::vector<s
 std::string Checker::source_of(const ast::Node& n, std::size_t max_columns) const {
   std::string_view text = std::string_view(m_file.text()).substr(n.offset, n.length);
   std::string out;
-  bool space = false;
-  for (char c : text) {  // fold line breaks and runs of blanks into one space
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = !out.empty();
+  auto const blank = [](char c) { return c == '\n' || c == '\r' || c == '\t' || c == ' '; };
+  // Usually there is nothing to fold: single spaces between the words, on one line.
+  bool folded = !text.empty() && (blank(text.front()) || blank(text.back()));
+  for (std::size_t i = 0; i < text.size() && !folded; ++i) {
+    char const c = text[i];
+    folded = c == '\n' || c == '\r' || c == '\t' ||
+             (c == ' ' && i + 1 < text.size() && text[i + 1] == ' ');
+  }
+  if (!folded) out.assign(text);
+  if (folded) out.reserve(text.size());
+  // Fold line breaks and runs of blanks into one space, copying the runs between them whole.
+  for (std::size_t i = 0; folded && i < text.size();) {
+    if (blank(text[i])) {
+      while (i < text.size() && blank(text[i])) ++i;
+      if (!out.empty() && i < text.size()) out += ' ';
       continue;
     }
-    if (space) out += ' ';
-    space = false;
-    out += c;
+    std::size_t j = i;
+    while (j < text.size() && !blank(text[j])) ++j;
+    out.append(text, i, j - i);
+    i = j;
   }
-  if (display_width(out) > max_columns) {
+  // No character is wider than its UTF-8 bytes (an invalid byte is one column): a text of at
+  // most max_columns bytes fits without measuring it.
+  if (out.size() > max_columns && display_width(out) > max_columns) {
     std::string cut;
     for (std::size_t i = 0; i < out.size();) {
       auto const unit = decode_utf8(out, i);
@@ -46,6 +60,16 @@ std::string Checker::source_of(const ast::Node& n, std::size_t max_columns) cons
     out = cut + "…";
   }
   return out;
+}
+
+std::uint32_t Checker::line_of(std::uint32_t offset) {
+  std::uint32_t const lines = m_file.line_count();
+  if (m_line_hint > lines || m_file.line_offset(m_line_hint) > offset) {
+    m_line_hint = m_file.position(offset).line;
+    return m_line_hint;
+  }
+  while (m_line_hint < lines && m_file.line_offset(m_line_hint + 1) <= offset) ++m_line_hint;
+  return m_line_hint;
 }
 
 template <typename Map>

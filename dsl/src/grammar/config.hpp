@@ -3,7 +3,12 @@
 // annotation, nesting limits and the small hand-written primitives (identifier, string).
 
 #include <boost/spirit/home/x3.hpp>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,10 +26,78 @@ inline constexpr int kMaxNesting = 64;               // brackets, `not`, unary m
 inline constexpr std::uint32_t kMaxExprDepth = 256;  // the tree depth of one expression
 inline constexpr std::size_t kMaxIdentifier = 64;
 
+// The expression nodes of one parse, with their texts and child lists: bump-allocated in
+// blocks and freed together when the last pointer that owns the arena goes (lexical.cpp).
+// ast::Expr is trivially destructible, so nothing is destroyed node by node.
+//
+// Ownership: the parser hands out ExprPtrs that share the ownership of the arena (the root of
+// each expression: a guard, a let's value, a cell...); the children in an Expr's `args` are
+// plain pointers into the arena. A child is therefore valid as long as some root of the same
+// parse lives (the syntax tree holds them all). This keeps building and freeing a tree free of
+// allocations and reference counts per node.
+class ExprArena {
+ public:
+  ExprArena() = default;
+  ExprArena(const ExprArena&) = delete;
+  ExprArena& operator=(const ExprArena&) = delete;
+  ~ExprArena();
+
+  // A default-constructed node that lives as long as the arena.
+  [[nodiscard]] ast::Expr* make() {
+    return new (allocate(sizeof(ast::Expr), alignof(ast::Expr))) ast::Expr();
+  }
+  // A copy of `text` that lives as long as the arena.
+  [[nodiscard]] std::string_view keep(std::string_view text) {
+    if (text.empty()) return {};
+    auto* const out = static_cast<char*>(allocate(text.size(), 1));
+    std::memcpy(out, text.data(), text.size());
+    return {out, text.size()};
+  }
+  // A copy of the child list `args`.
+  [[nodiscard]] std::span<const ast::Expr* const> keep(std::span<const ast::Expr* const> args);
+  // An empty list of weights that lives as long as the arena.
+  [[nodiscard]] std::vector<ast::Weight>& new_weights();
+
+ private:
+  // `align` is a power of two, at most alignof(std::max_align_t).
+  [[nodiscard]] void* allocate(std::size_t size, std::size_t align) {
+    auto const at = reinterpret_cast<std::uintptr_t>(m_next);
+    std::size_t const pad = (0 - at) & (align - 1);
+    if (m_next != nullptr && pad + size <= static_cast<std::size_t>(m_end - m_next)) {
+      std::byte* const out = m_next + pad;
+      m_next = out + size;
+      return out;
+    }
+    return allocate_slow(size);
+  }
+  [[nodiscard]] void* allocate_slow(std::size_t size);
+  static constexpr std::size_t kBlock = 32 * 1024;  // bytes per allocation
+  std::vector<std::byte*> m_blocks;
+  std::byte* m_next = nullptr;  // free space in the last block: [m_next, m_end)
+  std::byte* m_end = nullptr;
+  std::vector<std::unique_ptr<std::vector<ast::Weight>>> m_weights;
+};
+
 // Per-parse state, reached through the X3 context.
 struct ParseState {
   const char* begin = nullptr;
   int nesting = 0;
+  std::shared_ptr<ExprArena> arena;  // made with the first expression node
+
+  // A new node in the arena, not owning it: for a node that goes into a parent's args.
+  std::shared_ptr<ast::Expr> new_expr() {
+    return {std::shared_ptr<ast::Expr>(), the_arena().make()};
+  }
+  // `e` (a node of the arena), owning the arena: for a root handed to the rest of the tree.
+  [[nodiscard]] std::shared_ptr<ast::Expr> owning(const std::shared_ptr<ast::Expr>& e) const {
+    return {arena, e.get()};
+  }
+  ExprArena& the_arena() {
+    if (!arena) arena = std::make_shared<ExprArena>();
+    return *arena;
+  }
+  // The weights of the `weighted` expression being parsed (they do not nest).
+  std::vector<ast::Weight>* weights = nullptr;
   // Byte ranges [first, second) of the `#` comments passed so far, in order.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> comments;
 
@@ -53,28 +126,22 @@ struct SyntaxError {
 
 // Whitespace (ASCII) and `#` comments up to the end of the line. It notes each comment it
 // passes in the parse state (for ParseState::token_end); a skipper is made for each parse.
+// Every primitive calls it before it tries: the test for "nothing to skip" is inline, the
+// skipping itself is not. One call skips everything, so it reports false (X3 calls a skipper
+// until it reports false).
 struct skipper_parser : x3::parser<skipper_parser> {
   using attribute_type = x3::unused_type;
   static bool const has_attribute = false;
   ParseState* state = nullptr;
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
-    if (first == last || (static_cast<unsigned char>(*first) > ' ' && *first != '#')) return false;
-    It const start = first;
-    while (first != last) {
-      char const c = *first;
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-        ++first;
-      } else if (c == '#') {
-        It const from = first;
-        while (first != last && *first != '\n') ++first;
-        if (state) state->note_comment(from, first);
-      } else {
-        break;
-      }
+    if (first != last && (static_cast<unsigned char>(*first) <= ' ' || *first == '#')) {
+      first = skip(first, last);
     }
-    return first != start;
+    return false;
   }
+  // Past the blanks and comments at `first` (lexical.cpp).
+  [[nodiscard]] const char* skip(const char* first, const char* last) const;
 };
 using skipper_type = skipper_parser;
 

@@ -6,7 +6,6 @@
 #include "grammar/describe.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 namespace dojang::dsl::grammar {
 
@@ -14,10 +13,13 @@ namespace {
 
 using ast::Expr;
 using ast::ExprKind;
-using Node = std::shared_ptr<Expr>;  // while parsing; the tree holds shared_ptr<const Expr>
+// While parsing; the tree holds shared_ptr<const Expr>. Nodes live in the parse's arena (see
+// ExprArena): a Node made here does not own it, and goes into its parent's args as it is; the
+// result of the `expression` rule owns it (operators_parser::parse, make_if).
+using Node = std::shared_ptr<Expr>;
 
-Node make(ExprKind kind) {
-  auto e = std::make_shared<Expr>();
+Node make(ParseState& st, ExprKind kind) {
+  Node e = st.new_expr();
   e->kind = kind;
   return e;
 }
@@ -31,99 +33,29 @@ void check_depth(const Expr& e, const char* where) {
 }
 
 // _val = _val OP rhs
-void make_binary(Node& val, const char* op, Node rhs, const char* where) {
-  Node e = make(ExprKind::Binary);
+void make_binary(ParseState& st, Node& val, std::string_view op, Node rhs, const char* where) {
+  Node e = make(st, ExprKind::Binary);
   e->text = op;
   e->offset = val->offset;
   e->length = rhs->end() - val->offset;
   e->depth = std::max(val->depth, rhs->depth) + 1;
-  e->args.reserve(2);
-  e->args.push_back(std::move(val));
-  e->args.push_back(std::move(rhs));
+  const Expr* const args[] = {val.get(), rhs.get()};
+  e->args = st.the_arena().keep(args);
   check_depth(*e, where);
   val = std::move(e);
 }
 
 auto const make_if = [](auto& ctx) {
   auto& a = x3::_attr(ctx);
-  Node e = make(ExprKind::If);
+  ParseState& st = state_of(ctx);
+  Node e = make(st, ExprKind::If);
   Node& c = boost::fusion::at_c<0>(a);
   Node& t = boost::fusion::at_c<1>(a);
   Node& f = boost::fusion::at_c<2>(a);
   e->depth = std::max({c->depth, t->depth, f->depth}) + 1;
-  e->args = {std::move(c), std::move(t), std::move(f)};
-  x3::_val(ctx) = std::move(e);
-};
-
-auto const make_list = [](auto& ctx) {
-  Node e = make(ExprKind::List);
-  for (auto& item : x3::_attr(ctx)) {
-    e->depth = std::max(e->depth, item->depth + 1);
-    e->args.push_back(std::move(item));
-  }
-  x3::_val(ctx) = std::move(e);
-};
-
-auto make_word(ExprKind kind, bool value = false) {
-  return [kind, value](auto& ctx) {
-    Node e = make(kind);
-    e->flag = value;
-    x3::_val(ctx) = std::move(e);
-  };
-}
-
-auto const make_string = [](auto& ctx) {
-  Node e = make(ExprKind::String);
-  e->text = std::move(x3::_attr(ctx));
-  x3::_val(ctx) = std::move(e);
-};
-
-// `K of N approve`: _val holds K, the attribute N.
-auto const make_approve_k_of_n = [](auto& ctx) {
-  Expr const& k = *x3::_val(ctx);
-  Expr const& n = *x3::_attr(ctx);
-  const char* const begin = state_of(ctx).begin;
-  for (Expr const* x : {&k, &n}) {
-    if (x->kind != ExprKind::Number || x->text.find('.') != std::string::npos) {
-      throw SyntaxError{begin + x->offset, x->length, "'K of N approve' needs two whole numbers"};
-    }
-    if (x->number > 1000) {
-      throw SyntaxError{begin + x->offset, x->length,
-                        "'K of N approve' counts at most 1000 reviews"};
-    }
-  }
-  Node e = make(ExprKind::Approve);
-  e->number = k.number;
-  e->count = static_cast<std::int64_t>(n.number);
-  x3::_val(ctx) = std::move(e);
-};
-
-auto approve_word(const char* which) {
-  return [which](auto& ctx) {
-    Node e = make(ExprKind::Approve);
-    e->text = which;
-    x3::_val(ctx) = std::move(e);
-  };
-}
-
-// name, name.member, or name(args)
-auto const make_ref = [](auto& ctx) {
-  Node e = make(ExprKind::Ref);
-  e->text = std::move(x3::_attr(ctx));
-  x3::_val(ctx) = std::move(e);
-};
-auto const add_member = [](auto& ctx) {
-  Expr& e = *x3::_val(ctx);
-  e.member = std::move(x3::_attr(ctx).text);
-  e.member_pos = x3::_attr(ctx);
-};
-auto const make_call = [](auto& ctx) {
-  Expr& e = *x3::_val(ctx);
-  e.kind = ExprKind::Call;
-  for (auto& arg : x3::_attr(ctx)) {
-    e.depth = std::max(e.depth, arg->depth + 1);
-    e.args.push_back(std::move(arg));
-  }
+  const Expr* const args[] = {c.get(), t.get(), f.get()};
+  e->args = st.the_arena().keep(args);
+  x3::_val(ctx) = st.owning(e);
 };
 
 auto const add_weight = [](auto& ctx) {
@@ -138,22 +70,54 @@ auto const add_weight = [](auto& ctx) {
   w.weight = number.number;
   w.weight_text = number.text;
   w.weight_pos = number;
-  x3::_val(ctx)->weights.push_back(std::move(w));
+  std::vector<ast::Weight>& weights = *state_of(ctx).weights;
+  weights.push_back(std::move(w));
+  x3::_val(ctx)->weights = weights;
 };
-auto const start_weighted = [](auto& ctx) { x3::_val(ctx) = make(ExprKind::Weighted); };
+auto const start_weighted = [](auto& ctx) {
+  ParseState& st = state_of(ctx);
+  x3::_val(ctx) = make(st, ExprKind::Weighted);
+  st.weights = &st.the_arena().new_weights();
+};
 
 x3::rule<struct if_class, Node> const if_expr = "an expression";
 x3::rule<struct operators_class, Node> const operators = "an expression";
-x3::rule<struct primary_class, Node> const primary = "a value, a name or '('";
-x3::rule<struct member_class, ast::Name> const member_name = "a name after '.'";
 x3::rule<struct weight_name_class, ast::Name> const weight_name = "a score name";
-x3::rule<struct arguments_class, std::vector<Node>> const arguments = "arguments";
 x3::rule<struct weighted_class, Node> const weighted = "weighted { name: weight, ... }";
+
+// Whether `w` stands at `p` as a whole word.
+bool word_at(const char* p, const char* last, std::string_view w) {
+  auto const n = static_cast<std::ptrdiff_t>(w.size());
+  return last - p >= n && std::string_view(p, w.size()) == w &&
+         (last - p == n || !is_ident_char(p[n]));
+}
+
+[[noreturn]] void expected(const char* where, const char* what) {
+  throw x3::expectation_failure<const char*>(where, what);
+}
+
+// `K of N approve`: two whole numbers.
+Node make_approve_k_of_n(ParseState& st, const Expr& k, const Expr& n) {
+  const char* const begin = st.begin;
+  for (Expr const* x : {&k, &n}) {
+    if (x->kind != ExprKind::Number || x->text.find('.') != std::string::npos) {
+      throw SyntaxError{begin + x->offset, x->length, "'K of N approve' needs two whole numbers"};
+    }
+    if (x->number > 1000) {
+      throw SyntaxError{begin + x->offset, x->length,
+                        "'K of N approve' counts at most 1000 reviews"};
+    }
+  }
+  Node e = make(st, ExprKind::Approve);
+  e->number = k.number;
+  e->count = static_cast<std::int64_t>(n.number);
+  return e;
+}
 
 // Binary operators, by precedence: or 1, and 2, (prefix not 3), comparisons and in 4,
 // + - 5, * / 6, (prefix - 7). Comparisons do not chain: `a < b < c` is an error.
 struct Operator {
-  const char* text = nullptr;  // canonical spelling; null: no operator here
+  std::string_view text;  // canonical spelling; empty: no operator here
   int precedence = 0;
   int length = 0;  // as written
 };
@@ -223,7 +187,7 @@ struct operators_parser : x3::parser<operators_parser> {
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     Node out;
     if (!level(first, last, ctx, 1, out, true)) return false;
-    x3::traits::move_to(std::move(out), attr);
+    x3::traits::move_to(state_of(ctx).owning(out), attr);
     return true;
   }
 
@@ -236,12 +200,12 @@ struct operators_parser : x3::parser<operators_parser> {
     if (!operand(first, last, ctx, allow_not, out, negated)) return false;
     bool compared = false;
     for (;;) {
-      const char* const save = first;
+      // As an X3 primitive, this leaves `first` past the blanks it skipped, so that no level
+      // skips them again (ranges end at ParseState::token_end).
       x3::skip_over(first, last, ctx);
       Operator const op = operator_at(first, last);
-      if (!op.text || op.precedence < min_precedence || (op.precedence >= 4 && negated) ||
+      if (op.text.empty() || op.precedence < min_precedence || (op.precedence >= 4 && negated) ||
           (op.precedence == 4 && compared)) {
-        first = save;
         return true;
       }
       const char* const at = first;
@@ -249,9 +213,9 @@ struct operators_parser : x3::parser<operators_parser> {
       Node rhs;
       if (!level(first, last, ctx, op.precedence + 1, rhs, op.precedence + 1 <= 3)) {
         throw x3::expectation_failure<const char*>(
-            first, std::string("an expression after '") + op.text + "'");
+            first, "an expression after '" + std::string(op.text) + "'");
       }
-      make_binary(out, op.text, std::move(rhs), at);
+      make_binary(state_of(ctx), out, op.text, std::move(rhs), at);
       compared = compared || op.precedence == 4;
       negated = false;
     }
@@ -270,7 +234,7 @@ struct operators_parser : x3::parser<operators_parser> {
     bool const is_minus =
         !is_not && first != last && *first == '-' && !(last - first > 1 && first[1] == '>');
     if (!is_not && !is_minus) {
-      if (primary.parse(first, last, ctx, x3::unused, out)) return true;
+      if (primary(first, last, ctx, out)) return true;
       first = save;
       return false;
     }
@@ -284,21 +248,178 @@ struct operators_parser : x3::parser<operators_parser> {
       throw x3::expectation_failure<const char*>(
           first, is_not ? "an expression after 'not'" : "a value after '-'");
     }
-    Node e = make(ExprKind::Unary);
+    Node e = make(st, ExprKind::Unary);
     e->text = is_not ? "not" : "-";
     e->depth = inner->depth + 1;
     e->offset = static_cast<std::uint32_t>(at - st.begin);
     e->length = static_cast<std::uint32_t>(st.token_end(at, first) - at);
-    e->args.push_back(std::move(inner));
+    const Expr* const args[] = {inner.get()};
+    e->args = st.the_arena().keep(args);
     check_depth(*e, at);
     out = std::move(e);
     negated = is_not;
     return true;
   }
+
+  // A value, a name, a call, a bracketed expression or a list, chosen by its first character
+  // (the alternatives of the grammar in the same order: a number, `all approve`, `any
+  // approve`, text, true, false, null, '(', '[', weighted, a name). The node's range is that
+  // of the whole primary, brackets included; `first` ends at the end of its last token.
+  template <typename Ctx>
+  bool primary(const char*& first, const char* last, Ctx const& ctx, Node& out) const {
+    x3::skip_over(first, last, ctx);
+    if (first == last) return false;
+    const char* const start = first;
+    ParseState& st = state_of(ctx);
+    char const c = *first;
+    Node e;
+    if (is_digit(c)) {
+      e = st.new_expr();
+      const char* end = first;
+      if (!literal_parser::scan(first, last, end, *e, st.the_arena())) return false;
+      e->offset = static_cast<std::uint32_t>(first - st.begin);
+      e->length = static_cast<std::uint32_t>(end - first);
+      first = end;
+      const char* p = first;
+      x3::skip_over(p, last, ctx);
+      first = p;  // past the blanks, as an X3 primitive
+      if (word_at(p, last, "of")) {
+        p += 2;
+        Node n;
+        if (!literal.parse(p, last, ctx, x3::unused, n)) expected(p, "a number");
+        x3::skip_over(p, last, ctx);
+        if (!word_at(p, last, "approve")) expected(p, "'approve'");
+        e = make_approve_k_of_n(st, *e, *n);
+        first = p + 7;
+      }
+    } else if (c == '"') {
+      std::string text;
+      if (!quoted.parse(first, last, ctx, x3::unused, text)) return false;
+      e = make(st, ExprKind::String);
+      e->text = st.the_arena().keep(text);
+    } else if (c == '(') {
+      ++first;
+      if (!expression.parse(first, last, ctx, x3::unused, e)) expected(first, "an expression");
+      expect_char(first, last, ctx, ')');
+    } else if (c == '[') {
+      ++first;
+      e = make(st, ExprKind::List);
+      arguments(first, last, ctx, *e);
+      expect_char(first, last, ctx, ']');
+    } else if (is_ident_start(c)) {
+      const char* i = first;
+      while (i != last && is_ident_char(*i)) ++i;
+      std::string_view const word(first, static_cast<std::size_t>(i - first));
+      if (word == "all" || word == "any") {
+        const char* p = i;
+        x3::skip_over(p, last, ctx);
+        if (word_at(p, last, "approve")) {
+          e = make(st, ExprKind::Approve);
+          e->text = word == "all" ? "all" : "any";
+          first = p + 7;
+          return finish(std::move(e), start, first, st, out);
+        }
+      }
+      if (word == "true" || word == "false") {
+        e = make(st, ExprKind::Bool);
+        e->flag = word == "true";
+        first = i;
+      } else if (word == "null") {
+        e = make(st, ExprKind::Null);
+        first = i;
+      } else if (word == "weighted") {
+        if (!weighted.parse(first, last, ctx, x3::unused, e)) return false;
+      } else {
+        if (!name(st, first, i, e)) return false;
+        first = i;
+        x3::skip_over(first, last, ctx);  // past the blanks, as an X3 primitive
+        const char* p = first;
+        if (p != last && *p == '(') {
+          ++p;
+          e->kind = ExprKind::Call;
+          arguments(p, last, ctx, *e);
+          expect_char(p, last, ctx, ')');
+          first = p;
+        } else if (p != last && *p == '.') {
+          ++p;
+          x3::skip_over(p, last, ctx);
+          const char* j = p;
+          while (j != last && is_ident_char(*j)) ++j;
+          Node member;
+          if (p == last || !is_ident_start(*p) || !name(st, p, j, member)) {
+            expected(p, "a name after '.'");
+          }
+          e->member = member->text;
+          e->member_pos.offset = static_cast<std::uint32_t>(p - st.begin);
+          e->member_pos.length = static_cast<std::uint32_t>(j - p);
+          first = j;
+        }
+      }
+    } else {
+      return false;
+    }
+    return finish(std::move(e), start, first, st, out);
+  }
+
+  static bool finish(Node e, const char* start, const char* end, ParseState const& st, Node& out) {
+    e->offset = static_cast<std::uint32_t>(start - st.begin);
+    e->length = static_cast<std::uint32_t>(st.token_end(start, end) - start);
+    out = std::move(e);
+    return true;
+  }
+
+  // The identifier [first, end) as a reference (false for a reserved word); as the identifier
+  // primitive, refuses one that is too long.
+  static bool name(ParseState& st, const char* first, const char* end, Node& out) {
+    std::string_view const word(first, static_cast<std::size_t>(end - first));
+    if (is_reserved(word)) return false;
+    if (word.size() > kMaxIdentifier) {
+      throw SyntaxError{first, static_cast<std::uint32_t>(word.size()),
+                        "identifier is " + std::to_string(word.size()) +
+                            " characters long; at most " + std::to_string(kMaxIdentifier) +
+                            " are allowed"};
+    }
+    out = make(st, ExprKind::Ref);
+    out->text = st.the_arena().keep(word);
+    return true;
+  }
+
+  // `-(expression % ',')` into e.args, with e's depth.
+  template <typename Ctx>
+  static void arguments(const char*& first, const char* last, Ctx const& ctx, Expr& e) {
+    std::vector<const Expr*> args;
+    Node item;
+    if (expression.parse(first, last, ctx, x3::unused, item)) {
+      for (;;) {
+        e.depth = std::max(e.depth, item->depth + 1);
+        args.push_back(item.get());
+        const char* const save = first;
+        x3::skip_over(first, last, ctx);
+        if (first == last || *first != ',') {
+          first = save;
+          break;
+        }
+        ++first;
+        if (!expression.parse(first, last, ctx, x3::unused, item)) {
+          first = save;
+          break;
+        }
+      }
+    }
+    e.args = state_of(ctx).the_arena().keep(args);
+  }
+
+  template <typename Ctx>
+  static void expect_char(const char*& first, const char* last, Ctx const& ctx, char c) {
+    x3::skip_over(first, last, ctx);
+    if (first == last || *first != c) {
+      throw x3::expectation_failure<const char*>(first, std::string("'") + c + "'");
+    }
+    ++first;
+  }
 };
 
 auto const name_text = [](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); };
-auto const member_name_def = located[identifier[name_text]];
 auto const weight_name_def = located[identifier[name_text]];
 
 auto const expression_def = nested[if_expr | operators];
@@ -307,22 +428,10 @@ auto const if_expr_def =
     located[(kw("if") > expression > kw("then") > expression > kw("else") > expression)[make_if]];
 auto const operators_def = operators_parser{};
 
-auto const arguments_def = -(expression % ',');
 auto const weighted_def = kw("weighted")[start_weighted] > '{' >
                           ((weight_name > ':' > literal)[add_weight] % ',') > '}';
 
-auto const primary_def =
-    located[(literal[assign] >> -((kw("of") > literal > kw("approve"))[make_approve_k_of_n])) |
-            (kw("all") >> kw("approve"))[approve_word("all")] |
-            (kw("any") >> kw("approve"))[approve_word("any")] | quoted[make_string] |
-            kw("true")[make_word(ExprKind::Bool, true)] |
-            kw("false")[make_word(ExprKind::Bool, false)] | kw("null")[make_word(ExprKind::Null)] |
-            (x3::lit('(') > expression > ')')[assign] |
-            (x3::lit('[') > arguments > ']')[make_list] | weighted[assign] |
-            (identifier[make_ref] >>
-             -((x3::lit('(') > arguments > ')')[make_call] | ('.' > member_name[add_member])))];
-
-BOOST_SPIRIT_DEFINE(if_expr, operators, primary, member_name, weight_name, arguments, weighted)
+BOOST_SPIRIT_DEFINE(if_expr, operators, weight_name, weighted)
 
 }  // namespace
 
@@ -330,62 +439,5 @@ struct expression_class : annotate {};
 expression_type const expression = "an expression";
 BOOST_SPIRIT_DEFINE(expression)
 BOOST_SPIRIT_INSTANTIATE(expression_type, iterator_type, context_type)
-
-bool literal_parser::scan(const char* first, const char* last, const char*& end, ast::Expr& out) {
-  if (first == last || !is_digit(*first)) return false;
-  const char* i = first;
-  while (i != last && is_digit(*i)) ++i;
-  auto const digits = i - first;
-  auto const followed_by_ident = [&](const char* p) { return p != last && is_ident_char(*p); };
-  // YYYY-MM-DD
-  if (digits == 4 && last - i >= 6 && i[0] == '-' && is_digit(i[1]) && is_digit(i[2]) &&
-      i[3] == '-' && is_digit(i[4]) && is_digit(i[5]) && !followed_by_ident(i + 6)) {
-    int const month = (i[1] - '0') * 10 + (i[2] - '0');
-    int const day = (i[4] - '0') * 10 + (i[5] - '0');
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) {
-      throw SyntaxError{first, 10,
-                        "'" + std::string(first, i + 6) + "' is not a valid date (YYYY-MM-DD)"};
-    }
-    out.kind = ExprKind::Date;
-    out.text.assign(first, i + 6);
-    end = i + 6;
-    return true;
-  }
-  // 14d 3h 30m 2w
-  if (i != last && (*i == 'd' || *i == 'h' || *i == 'm' || *i == 'w') &&
-      !followed_by_ident(i + 1)) {
-    out.kind = ExprKind::Duration;
-    out.text.assign(1, *i);
-    out.member.assign(first, i);
-    auto const r = std::from_chars(first, i, out.count);
-    if (r.ec != std::errc{} || digits > 9) {
-      throw SyntaxError{first, static_cast<std::uint32_t>(i + 1 - first), "duration is too long"};
-    }
-    out.number = static_cast<double>(out.count);
-    end = i + 1;
-    return true;
-  }
-  // 12, 0.25
-  if (i != last && *i == '.' && i + 1 != last && is_digit(i[1])) {
-    ++i;
-    while (i != last && is_digit(*i)) ++i;
-  }
-  if (followed_by_ident(i)) {
-    const char* j = i;
-    while (j != last && is_ident_char(*j)) ++j;
-    throw SyntaxError{first, static_cast<std::uint32_t>(j - first),
-                      "'" + std::string(first, j) +
-                          "' is not a number; durations are written like 14d, 3h, 30m or 2w"};
-  }
-  if (i - first > 30) {
-    throw SyntaxError{first, static_cast<std::uint32_t>(i - first), "number has too many digits"};
-  }
-  out.kind = ExprKind::Number;
-  out.text.assign(first, i);
-  std::from_chars(first, i, out.number);
-  end = i;
-  return true;
-}
 
 }  // namespace dojang::dsl::grammar

@@ -18,17 +18,20 @@ struct literal_parser : x3::parser<literal_parser> {
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
     if (first == last || !is_digit(*first)) return false;
-    auto e = std::make_shared<ast::Expr>();
+    ParseState& st = state_of(ctx);
+    std::shared_ptr<ast::Expr> e = st.new_expr();
     It end = first;
-    if (!scan(first, last, end, *e)) return false;
-    e->offset = static_cast<std::uint32_t>(first - state_of(ctx).begin);
+    if (!scan(first, last, end, *e, st.the_arena())) return false;
+    e->offset = static_cast<std::uint32_t>(first - st.begin);
     e->length = static_cast<std::uint32_t>(end - first);
-    x3::traits::move_to(std::move(e), attr);
+    x3::traits::move_to(st.owning(e), attr);  // a root (a deadline's delay, a quorum...)
     first = end;
     return true;
   }
   // Classifies the literal at `first`; throws SyntaxError for a malformed one.
-  static bool scan(const char* first, const char* last, const char*& end, ast::Expr& out);
+  // Its texts are kept in `arena`.
+  static bool scan(const char* first, const char* last, const char*& end, ast::Expr& out,
+                   ExprArena& arena);
 };
 inline constexpr literal_parser literal{};
 

@@ -6,6 +6,7 @@
 
 #include "grammar/describe.hpp"
 #include "grammar/expression.hpp"
+#include "grammar/rank.hpp"
 
 namespace dojang::dsl::grammar {
 
@@ -225,11 +226,13 @@ auto const review_def =
                             x3::_val(ctx).then_target = std::move(x3::_attr(ctx));
                           })]) > review_end];
 // ---- states
-x3::rule<struct state_end_class> const state_end = "'on', 'deadline', 'after', 'review' or '}'";
+x3::rule<struct state_end_class> const state_end =
+    "'on', 'deadline', 'after', 'review', 'rank' or '}'";
 auto const state_end_def = x3::lit('}');
 
 auto const state_item = action[push(&State::actions)] | deadline[push(&State::timers)] |
-                        after[push(&State::timers)] | review[push(&State::reviews)];
+                        after[push(&State::timers)] | review[push(&State::reviews)] |
+                        rank_block[push(&State::ranks)];
 
 auto state_kind(StateKind k) {
   return [k](auto& ctx) { x3::_val(ctx).kind = k; };
@@ -254,7 +257,8 @@ struct decision_class : annotate {};
 x3::rule<decision_class, State> const decision = "a decision";
 auto const decision_def =
     located[kw("decision")[state_kind(StateKind::Decision)] > state_name[set(&State::name)] >>
-            -quoted[set(&State::label)] > '{' > *route[push(&State::routes)] > decision_end];
+            -quoted[set(&State::label)] > '{' >
+            *(route[push(&State::routes)] | rank_block[push(&State::ranks)]) > decision_end];
 struct final_class : annotate {};
 x3::rule<final_class, State> const final_state = "a final state";
 auto const final_state_def =

@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dojang::dsl::ast {
@@ -28,9 +30,9 @@ struct Expr;
 using ExprPtr = std::shared_ptr<const Expr>;
 
 enum class ExprKind : std::uint8_t {
-  Number,    // number, text = as written
-  String,    // text = the unquoted content
-  Bool,      // flag
+  Number,  // number, text = as written
+  String,  // text = the unquoted content
+  Bool,    // flag
   Null,
   Date,      // text = YYYY-MM-DD
   Duration,  // number = amount, unit in text: "d" "h" "m" "w"
@@ -41,7 +43,8 @@ enum class ExprKind : std::uint8_t {
   If,        // args = cond, then, else
   List,      // [a, b, ...]
   Weighted,  // weighted { a: 0.25, ... }: weights
-  Approve,   // `k of n approve` (number=k, count=n), `all approve` (text="all"), `any approve` (text="any")
+  Approve,   // `k of n approve` (number=k, count=n), `all approve` (text="all"), `any approve`
+             // (text="any")
 };
 
 struct Weight {
@@ -51,17 +54,21 @@ struct Weight {
   std::string weight_text;
 };
 
+// An expression node. Compact and trivially destructible: its texts and children live in
+// storage that the parse keeps with the tree (an arena, see grammar/config.hpp), alive as long
+// as any ExprPtr to the root of an expression of that parse. `text` and `member` view that
+// storage; `args` are the children, in order.
 struct Expr : Node {
   ExprKind kind = ExprKind::Null;
-  std::string text;
-  std::string member;
+  bool flag = false;
+  std::uint32_t depth = 1;  // of the tree below and including this node
+  std::string_view text;
+  std::string_view member;
   Node member_pos;
   double number = 0;
   std::int64_t count = 0;
-  std::uint32_t depth = 1;  // of the tree below and including this node
-  bool flag = false;
-  std::vector<ExprPtr> args;
-  std::vector<Weight> weights;
+  std::span<const Expr* const> args;
+  std::span<const Weight> weights;
 };
 
 // ---------------------------------------------------------------- declarations
@@ -158,6 +165,42 @@ struct Route : Node {  // a branch of a decision state: `-> target when guard` /
   bool otherwise = false;
 };
 
+// `rank NAME by ROLE [per FIELD] "label" { ... }`: one decision across the items waiting in a
+// state (see engine::RankingDef). The clauses may come in any order and are kept as written
+// (the checker refuses repeats; the formatter prints them in the canonical order).
+struct RankKey : Node {
+  ExprPtr expr;
+  bool descending = true;  // `desc` (the default) or `asc`
+};
+
+struct RankOrder : Node {  // `order EXPR [desc|asc], ...`
+  std::vector<RankKey> keys;
+};
+
+struct RankBand : Node {  // `top N -> STATE`, `next N -> STATE`, `rest -> STATE`
+  enum class Kind : std::uint8_t { Top, Next, Rest } kind = Kind::Top;
+  std::int64_t count = 0;  // Top, Next: as written, clamped to 0..1001
+  std::string count_text;
+  Node count_pos;
+  Name target;
+};
+
+struct RankDate : Node {  // `at MM-DD`: the two numbers as written (checked by the checker)
+  int month = 0, day = 0;
+};
+
+struct Rank : Node {
+  Name name;
+  Name role;
+  std::optional<Name> group;  // `per FIELD`
+  std::string label;
+  std::vector<RankOrder> orders;
+  std::vector<Name> ties;          // `ties share|refuse|earliest`: the rule's word
+  std::vector<Name> place_fields;  // `place into FIELD`
+  std::vector<RankBand> bands;
+  std::vector<RankDate> at;
+};
+
 enum class StateKind : std::uint8_t { Normal, Decision, Final };
 
 struct State : Node {
@@ -169,6 +212,7 @@ struct State : Node {
   std::vector<Timer> timers;
   std::vector<Review> reviews;
   std::vector<Route> routes;
+  std::vector<Rank> ranks;
 };
 
 enum class HitPolicy : std::uint8_t { First, Unique, Collect };

@@ -12,7 +12,8 @@
 // - decision routes: "when <guard>" or "else";
 // - timers, dotted: "after 30d" to the target; "deadline 14d → action" to where the action goes,
 //   or "deadline 14d → notify role" as a self-loop;
-// - reviews with a then_target: "review complete [role]".
+// - reviews with a then_target: "review complete [role]";
+// - a ranking's bands: "awards: 1위", "awards: 2–4위", "awards: 나머지".
 // Unresolved targets (kNone or out of range) draw no edge.
 
 #include <string>

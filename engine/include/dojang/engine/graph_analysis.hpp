@@ -31,7 +31,8 @@ struct StateGraph {
 //   of a final state (a finished item is never taken back);
 // - a decision route: to its target (label "when <guard>" or "else");
 // - an `after` timer: to its target (label "after 30d");
-// - a review with a then_target: to it (label "review complete").
+// - a review with a then_target: to it (label "review complete");
+// - a ranking: to each band's target (label band_label(), e.g. "awards: 2–4위").
 // Targets equal to kNone are skipped; Target::Stay adds no edge.
 [[nodiscard]] StateGraph build_state_graph(const Definition& d);
 
@@ -57,5 +58,11 @@ struct GraphFinding {
 
 // A duration in the compact form used in labels: "30d", "3h", "15m", "45s".
 [[nodiscard]] std::string duration_label(Duration d);
+
+// The places band `band` of a ranking takes: "1위", "2–4위", or "나머지" for `rest` (count 0).
+[[nodiscard]] std::string band_places(const RankingDef& r, std::size_t band);
+
+// The label of a band's edge: the ranking's name and its places, e.g. "awards: 2–4위".
+[[nodiscard]] std::string band_label(const RankingDef& r, std::size_t band);
 
 }  // namespace dojang::engine

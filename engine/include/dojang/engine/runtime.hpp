@@ -119,7 +119,7 @@ struct Step {
   std::vector<Notification> notifications;
   std::vector<std::string> waiting_roles;  // roles that can act on the instance now (for inboxes)
   std::vector<StartOrder> starts;
-  bool final = false;                      // the instance has reached a final state
+  bool final = false;  // the instance has reached a final state
 };
 
 struct Refusal {
@@ -139,8 +139,8 @@ struct Refusal {
     AlreadyReviewed,
     NotRecallable,
     TimerGone,
-    NoPrevious,  // `return_to previous` with no earlier state to go back to
-    RouteLoop,   // decision states kept routing the item without reaching a resting state
+    NoPrevious,     // `return_to previous` with no earlier state to go back to
+    RouteLoop,      // decision states kept routing the item without reaching a resting state
     Tie,            // a ranking with `ties refuse` met equal items across a band boundary
     EmptyCohort,    // a ranking found no item to rank
     MixedVersions,  // a ranking's cohort runs on different versions of the procedure
@@ -156,6 +156,18 @@ using Outcome = std::expected<Step, Refusal>;
 // Applies one request. `instance` is ignored for Kind::Start. Never throws for any input.
 [[nodiscard]] Outcome apply(const Definition& definition, const Instance& instance,
                             const Request& request, const Principal& who, Date now);
+
+// The same as apply, for hot loops that apply many requests one after another: the accepted
+// step is written into `out`, a Step the caller keeps from one call to the next, so that its
+// buffers (the instance's slots and strings, the event's strings and lists) are reused instead
+// of allocated and freed for every step. Returns nullopt when accepted (`out` then holds exactly
+// what apply would have returned, nothing of an earlier call), or the refusal apply would have
+// returned (`out` then holds no meaningful step). `instance` may be `out.instance` itself, in
+// which case a refusal leaves it as it was; or swap `out.instance` with your own Instance after
+// each accepted step, which reuses the buffers of both. Use apply everywhere else.
+[[nodiscard]] std::optional<Refusal> apply_into(const Definition& definition,
+                                                const Instance& instance, const Request& request,
+                                                const Principal& who, Date now, Step& out);
 
 // The actions `who` may take now in the instance's state (for `show` and inboxes), by name.
 [[nodiscard]] std::vector<std::string> allowed_actions(const Definition& definition,

@@ -61,6 +61,17 @@ struct DueTimer {
   engine::PendingTimer timer;
 };
 
+// An order to start another procedure, kept with the step that made it: event `seq` of
+// `instance`, the `n`th start of that step (from 0).
+struct StartOrderRow {
+  std::string instance;
+  std::int64_t seq = 0;
+  int n = 0;
+  engine::StartOrder order;
+  engine::Date created_at;
+  std::optional<std::string> started_instance;  // the item started for it, once it is
+};
+
 struct OutboxRow {
   std::int64_t id = 0;
   std::string instance;

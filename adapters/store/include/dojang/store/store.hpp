@@ -16,6 +16,7 @@
 #include "dojang/store/audit_report.hpp"
 #include "dojang/store/directory.hpp"
 #include "dojang/store/error.hpp"
+#include "dojang/store/ranking_run.hpp"
 #include "dojang/store/records.hpp"
 
 namespace dojang::store {
@@ -69,12 +70,36 @@ class Store {
   [[nodiscard]] Result<std::vector<InstanceSummary>> instances(std::optional<std::string> workflow,
                                                                int limit);
 
+  // Rankings (engine::rank). The items of `workflow` waiting in the state named `state_name`,
+  // oldest first, with their timers (every version; the caller groups them).
+  [[nodiscard]] Result<std::vector<engine::Instance>> cohort(const std::string& workflow,
+                                                             const std::string& state_name);
+  // The run of that ranking for that group, if it was run.
+  [[nodiscard]] Result<std::optional<RankingRun>> ranking_run(const std::string& workflow,
+                                                              const std::string& ranking,
+                                                              const std::string& group_key);
+  // Every step of one ranking in ONE transaction, with the run row, each written as commit writes
+  // it (start orders too): Duplicate when the group was ranked already (the message says when and
+  // by whom), Conflict when any member changed since it was loaded, Invalid for a step of a new
+  // item; nothing is written then. The outcomes are in the order of `steps`.
+  [[nodiscard]] Result<std::vector<CommitOutcome>> commit_ranking(
+      const RankingRun& run, const std::vector<engine::Step>& steps);
+
   // Timers: claims up to `limit` timers due at `now`; each is returned to exactly one caller
   // across Stores and processes. A claim that was neither fired (committed) nor released
   // within kClaimLease seconds is handed out again (its process is presumed dead).
   static constexpr std::int64_t kClaimLease = 15 * 60;
   [[nodiscard]] Result<std::vector<DueTimer>> claim_due_timers(engine::Date now, int limit);
   [[nodiscard]] Result<void> release_timer(std::int64_t timer_id);  // NotFound
+
+  // Start orders (Step::starts), written by commit with their step. pending_starts: those not
+  // started yet, of one instance or of all, oldest first. mark_started records the item started
+  // for one: NotFound when there is no such order, Conflict when it names another item already.
+  [[nodiscard]] Result<std::vector<StartOrderRow>> pending_starts(
+      const std::optional<std::string>& instance, int limit);
+  [[nodiscard]] Result<std::vector<StartOrderRow>> start_orders(const std::string& instance);
+  [[nodiscard]] Result<void> mark_started(const std::string& instance, std::int64_t seq, int n,
+                                          const std::string& started_instance);
 
   // Recomputes every hash chain (or one instance's: NotFound when unknown).
   [[nodiscard]] Result<AuditReport> verify(std::optional<std::string> id);
