@@ -6,6 +6,7 @@
 
 #include "grammar/describe.hpp"
 #include "grammar/expression.hpp"
+#include "grammar/month_day.hpp"
 
 namespace dojang::dsl::grammar {
 
@@ -13,26 +14,8 @@ namespace {
 
 using namespace ast;
 
-// `MM-DD` as two two-digit numbers; whether it is a day of the year is the checker's question.
-struct two_digits_pair_parser : x3::parser<two_digits_pair_parser> {
-  using attribute_type = std::pair<int, int>;
-  [[maybe_unused]] static bool const has_attribute = true;
-  template <typename It, typename Ctx, typename RCtx, typename Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
-    if (last - first < 5 || !is_digit(first[0]) || !is_digit(first[1]) || first[2] != '-' ||
-        !is_digit(first[3]) || !is_digit(first[4]) ||
-        (last - first > 5 && is_ident_char(first[5]))) {
-      return false;
-    }
-    int const month = (first[0] - '0') * 10 + (first[1] - '0');
-    int const day = (first[3] - '0') * 10 + (first[4] - '0');
-    x3::traits::move_to(std::pair<int, int>(month, day), attr);
-    first += 5;
-    return true;
-  }
-};
-constexpr two_digits_pair_parser month_day_text{};
+// Whether `at MM-DD` is a day of the year is the checker's question (it says more).
+constexpr month_day_parser<false> month_day_text{};
 
 auto const name_text = [](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); };
 
