@@ -177,6 +177,16 @@ inline bool is_digit(char c) {
 
 bool is_reserved(std::string_view word);
 
+// Refuses an identifier longer than the limit (a syntax error at `first`).
+inline void check_identifier_length(const char* first, std::string_view word) {
+  if (word.size() > kMaxIdentifier) {
+    throw SyntaxError{first, static_cast<std::uint32_t>(word.size()),
+                      "identifier is " + std::to_string(word.size()) +
+                          " characters long; at most " + std::to_string(kMaxIdentifier) +
+                          " are allowed"};
+  }
+}
+
 // An identifier that is not a reserved word. Attribute: std::string.
 struct identifier_parser : x3::parser<identifier_parser> {
   using attribute_type = std::string;
@@ -189,12 +199,7 @@ struct identifier_parser : x3::parser<identifier_parser> {
     while (i != last && is_ident_char(*i)) ++i;
     std::string_view word(first, static_cast<std::size_t>(i - first));
     if (is_reserved(word)) return false;
-    if (word.size() > kMaxIdentifier) {
-      throw SyntaxError{first, static_cast<std::uint32_t>(word.size()),
-                        "identifier is " + std::to_string(word.size()) +
-                            " characters long; at most " + std::to_string(kMaxIdentifier) +
-                            " are allowed"};
-    }
+    check_identifier_length(&*first, word);
     x3::traits::move_to(std::string(word), attr);
     first = i;
     return true;

@@ -373,12 +373,7 @@ struct operators_parser : x3::parser<operators_parser> {
   static bool name(ParseState& st, const char* first, const char* end, Node& out) {
     std::string_view const word(first, static_cast<std::size_t>(end - first));
     if (is_reserved(word)) return false;
-    if (word.size() > kMaxIdentifier) {
-      throw SyntaxError{first, static_cast<std::uint32_t>(word.size()),
-                        "identifier is " + std::to_string(word.size()) +
-                            " characters long; at most " + std::to_string(kMaxIdentifier) +
-                            " are allowed"};
-    }
+    check_identifier_length(first, word);
     out = make(st, ExprKind::Ref);
     out->text = st.the_arena().keep(word);
     return true;

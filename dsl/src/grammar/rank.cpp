@@ -7,6 +7,7 @@
 #include "grammar/describe.hpp"
 #include "grammar/expression.hpp"
 #include "grammar/month_day.hpp"
+#include "grammar/names.hpp"
 
 namespace dojang::dsl::grammar {
 
@@ -16,13 +17,6 @@ using namespace ast;
 
 // Whether `at MM-DD` is a day of the year is the checker's question (it says more).
 constexpr month_day_parser<false> month_day_text{};
-
-auto const name_text = [](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); };
-
-#define DOJANG_NAME_RULE(rule_name, description)                   \
-  struct rule_name##_class : annotate {};                          \
-  x3::rule<rule_name##_class, Name> const rule_name = description; \
-  auto const rule_name##_def = located[identifier[name_text]];
 
 DOJANG_NAME_RULE(rank_name, "a name for the ranking")
 DOJANG_NAME_RULE(rank_role, "a role name")

@@ -7,6 +7,7 @@
 #include "grammar/describe.hpp"
 #include "grammar/expression.hpp"
 #include "grammar/month_day.hpp"
+#include "grammar/names.hpp"
 #include "grammar/rank.hpp"
 
 namespace dojang::dsl::grammar {
@@ -21,13 +22,7 @@ ExprPtr share(std::shared_ptr<Expr>&& e) {
 
 constexpr month_day_parser<true> month_day{};
 
-auto const name_text = [](auto& ctx) { x3::_val(ctx).text = std::move(x3::_attr(ctx)); };
 auto const string_text = name_text;
-
-#define DOJANG_NAME_RULE(rule_name, description)                   \
-  struct rule_name##_class : annotate {};                          \
-  x3::rule<rule_name##_class, Name> const rule_name = description; \
-  auto const rule_name##_def = located[identifier[name_text]];
 
 DOJANG_NAME_RULE(workflow_name, "a procedure name")
 DOJANG_NAME_RULE(role_name, "a role name")
