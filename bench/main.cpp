@@ -20,9 +20,9 @@ int main(int argc, char** argv) {
   dojang::bench::register_compile_benchmarks();
   dojang::bench::register_guard_benchmarks();
 
-  dojang::bench::SummaryReporter reporter(isatty(STDOUT_FILENO) != 0
-                                              ? benchmark::ConsoleReporter::OO_ColorTabular
-                                              : benchmark::ConsoleReporter::OO_Tabular);
+  dojang::bench::MedianReporter reporter(isatty(STDOUT_FILENO) != 0
+                                             ? benchmark::ConsoleReporter::OO_ColorTabular
+                                             : benchmark::ConsoleReporter::OO_Tabular);
   benchmark::RunSpecifiedBenchmarks(&reporter);
   dojang::bench::print_summary(std::cout, reporter);
   benchmark::Shutdown();

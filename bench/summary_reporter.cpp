@@ -1,8 +1,5 @@
 #include "summary_reporter.hpp"
 
-#include <cstdarg>
-#include <cstdio>
-
 #include "benchmarks.hpp"
 #include "generated_definition.hpp"
 
@@ -10,23 +7,9 @@ namespace dojang::bench {
 
 namespace {
 
-// printf into a std::string.
-[[gnu::format(printf, 1, 2)]] std::string format(const char* fmt, ...) {
-  char buffer[512];
-  va_list args;
-  va_start(args, fmt);
-  std::vsnprintf(buffer, sizeof buffer, fmt, args);
-  va_end(args);
-  return buffer;
-}
-
-const char* verdict(bool ok) {
-  return ok ? "OK" : "MISSED";
-}
-
 constexpr double kMega = 1e6;  // MB and KB are decimal: 1 MB = 10^6 bytes
 
-void print_compile(std::ostream& out, const SummaryReporter& results) {
+void print_compile(std::ostream& out, const MedianReporter& results) {
   const GeneratedDefinition& g = benchmark_definition();
   const double flow_bytes = static_cast<double>(g.flow.size());
   const double json_bytes = static_cast<double>(g.json.size());
@@ -66,7 +49,7 @@ void print_compile(std::ostream& out, const SummaryReporter& results) {
   }
 }
 
-void print_guard(std::ostream& out, const SummaryReporter& results) {
+void print_guard(std::ostream& out, const MedianReporter& results) {
   out << "guard evaluation (c*0.25 + i*0.25 + u*0.2 + d*0.15 + r*0.15 >= 60 and area == "
          "\"process\")\n";
   const std::optional<double> native = results.seconds(kGuardNative);
@@ -104,31 +87,7 @@ void print_guard(std::ostream& out, const SummaryReporter& results) {
 
 }  // namespace
 
-void SummaryReporter::ReportRuns(const std::vector<Run>& runs) {
-  benchmark::ConsoleReporter::ReportRuns(runs);
-  for (const Run& run : runs) {
-    if (run.error_occurred) continue;
-    const std::string name = run.run_name.str();
-    const double seconds =
-        run.GetAdjustedCPUTime() / benchmark::GetTimeUnitMultiplier(run.time_unit);
-    if (run.run_type == Run::RT_Aggregate) {
-      if (run.aggregate_name != "median") continue;
-      m_seconds[name] = seconds;
-      m_repeated = true;
-      m_medians.insert(name);
-    } else if (!m_medians.contains(name)) {
-      m_seconds[name] = seconds;
-    }
-  }
-}
-
-std::optional<double> SummaryReporter::seconds(std::string_view name) const {
-  auto it = m_seconds.find(name);
-  if (it == m_seconds.end()) return std::nullopt;
-  return it->second;
-}
-
-void print_summary(std::ostream& out, const SummaryReporter& results) {
+void print_summary(std::ostream& out, const MedianReporter& results) {
   out << "\nsummary (CPU time per operation"
       << (results.repeated() ? ", medians of the repetitions" : "") << ")\n";
   print_compile(out, results);

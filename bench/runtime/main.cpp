@@ -14,13 +14,13 @@
 
 #include "apply_bench.hpp"
 #include "commit_bench.hpp"
+#include "common/median_reporter.hpp"
 #include "inbox_bench.hpp"
 #include "must.hpp"
 #include "options.hpp"
 #include "pgbench_baseline.hpp"
 #include "sql_session.hpp"
 #include "summary.hpp"
-#include "timing_reporter.hpp"
 
 namespace rb = dojang::runtime_bench;
 
@@ -29,9 +29,9 @@ namespace {
 void run_apply(rb::Results& results) {
   rb::verify_apply();
   rb::register_apply_benchmarks();
-  rb::TimingReporter reporter(isatty(STDOUT_FILENO) != 0
-                                  ? benchmark::ConsoleReporter::OO_ColorTabular
-                                  : benchmark::ConsoleReporter::OO_Tabular);
+  dojang::bench::MedianReporter reporter(isatty(STDOUT_FILENO) != 0
+                                             ? benchmark::ConsoleReporter::OO_ColorTabular
+                                             : benchmark::ConsoleReporter::OO_Tabular);
   benchmark::RunSpecifiedBenchmarks(&reporter);
   results.msm_seconds = reporter.seconds(rb::kApplyMsm);
   results.dojang_seconds = reporter.seconds(rb::kApplyDojang);

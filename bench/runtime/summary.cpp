@@ -1,30 +1,18 @@
 #include "summary.hpp"
 
-#include <cstdarg>
-#include <cstdio>
 #include <fstream>
 #include <thread>
 
 #include "apply_bench.hpp"
+#include "common/median_reporter.hpp"
 #include "flows.hpp"
 
 namespace dojang::runtime_bench {
 
 namespace {
 
-// printf into a std::string.
-[[gnu::format(printf, 1, 2)]] std::string format(const char* fmt, ...) {
-  char buffer[512];
-  va_list args;
-  va_start(args, fmt);
-  std::vsnprintf(buffer, sizeof buffer, fmt, args);
-  va_end(args);
-  return buffer;
-}
-
-const char* verdict(bool ok) {
-  return ok ? "OK" : "MISSED";
-}
+using bench::format;
+using bench::verdict;
 
 constexpr double kCommitTarget = 1.0;  // dojang tx/s >= pgbench tx/s
 constexpr double kApplyTarget = 20;    // dojang ns/transition <= 20x Boost.MSM's

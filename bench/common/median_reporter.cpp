@@ -1,8 +1,11 @@
-#include "timing_reporter.hpp"
+#include "median_reporter.hpp"
 
-namespace dojang::runtime_bench {
+#include <cstdarg>
+#include <cstdio>
 
-void TimingReporter::ReportRuns(const std::vector<Run>& runs) {
+namespace dojang::bench {
+
+void MedianReporter::ReportRuns(const std::vector<Run>& runs) {
   benchmark::ConsoleReporter::ReportRuns(runs);
   for (const Run& run : runs) {
     if (run.error_occurred) continue;
@@ -12,18 +15,31 @@ void TimingReporter::ReportRuns(const std::vector<Run>& runs) {
     if (run.run_type == Run::RT_Aggregate) {
       if (run.aggregate_name != "median") continue;
       m_seconds[name] = seconds;
-      m_medians.insert(name);
       m_repeated = true;
+      m_medians.insert(name);
     } else if (!m_medians.contains(name)) {
       m_seconds[name] = seconds;
     }
   }
 }
 
-std::optional<double> TimingReporter::seconds(std::string_view name) const {
+std::optional<double> MedianReporter::seconds(std::string_view name) const {
   auto it = m_seconds.find(name);
   if (it == m_seconds.end()) return std::nullopt;
   return it->second;
 }
 
-}  // namespace dojang::runtime_bench
+std::string format(const char* fmt, ...) {
+  char buffer[512];
+  va_list args;
+  va_start(args, fmt);
+  std::vsnprintf(buffer, sizeof buffer, fmt, args);
+  va_end(args);
+  return buffer;
+}
+
+const char* verdict(bool ok) {
+  return ok ? "OK" : "MISSED";
+}
+
+}  // namespace dojang::bench
