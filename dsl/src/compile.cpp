@@ -2,26 +2,14 @@
 
 #include "dojang/dsl/compile.hpp"
 
-#include <openssl/evp.h>
-
 #include "check/checker.hpp"
+#include "dojang/base/sha256.hpp"
 #include "dojang/dsl/parse.hpp"
 
 namespace dojang::dsl {
 
 std::string sha256_hex(std::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  if (EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 is not available from OpenSSL");
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < size; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 15];
-  }
-  return out;
+  return base::sha256_hex(text);
 }
 
 CompileResult compile(const SourceFile& file) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "dojang/base/utf8.hpp"
 #include "dojang/engine/graph_analysis.hpp"
 
 namespace dojang::engine {
@@ -12,42 +13,8 @@ namespace {
 
 constexpr int kGuardColumns = 30;
 
-// One UTF-8 sequence at `i`: its length in bytes and its code point (U+FFFD when malformed).
-std::pair<std::size_t, char32_t> decode(const std::string& s, std::size_t i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t len = b < 0x80           ? 1
-                    : (b >> 5) == 0x6  ? 2
-                    : (b >> 4) == 0xE  ? 3
-                    : (b >> 3) == 0x1E ? 4
-                                       : 0;
-  if (len == 0 || i + len > s.size()) return {1, U'\uFFFD'};
-  char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c >> 6) != 0x2) return {1, U'\uFFFD'};
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  return {len, cp};
-}
-
-// Columns a code point takes in a terminal: two for East Asian wide and fullwidth characters.
-int columns_of(char32_t c) {
-  const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-                    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-                    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                    (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-                    (c >= 0x20000 && c <= 0x3FFFD);
-  return wide ? 2 : 1;
-}
-
 int columns_of(const std::string& s) {
-  int total = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto [len, cp] = decode(s, i);
-    total += columns_of(cp);
-    i += len;
-  }
-  return total;
+  return static_cast<int>(base::display_width(s));
 }
 
 enum class Line : std::uint8_t { Solid, Dashed, Dotted };
@@ -231,12 +198,12 @@ std::string cut_to_columns(const std::string& text, int columns) {
   std::string out;
   int used = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const auto [len, cp] = decode(text, i);
-    const int w = columns_of(cp);
+    const base::Utf8Unit u = base::decode_utf8(text, i);
+    const int w = static_cast<int>(u.valid ? base::code_point_width(u.code_point) : 1);
     if (used + w > columns - 1) break;
-    out.append(text, i, len);
+    out.append(text, i, u.length);
     used += w;
-    i += len;
+    i += u.length;
   }
   return out + "…";
 }

@@ -4,41 +4,21 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "dojang/base/local_time.hpp"
 #include "runtime_detail.hpp"
 
 namespace dojang::engine::detail {
 
 namespace {
 
-constexpr std::int64_t kSecondsPerDay = 86400;
-// Windows are the office's calendar days: Korea Standard Time, UTC+9, no daylight saving.
-constexpr std::int64_t kKoreaOffset = 9 * 3600;
-
 struct MonthDay {
   unsigned month = 1, day = 1;
 };
 
-// Hinnant's civil_from_days, month and day only.
-MonthDay month_day_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {m, d};
-}
-
-MonthDay korea_today(Date now) {
-  std::int64_t s = now.seconds;
-  // Far-away instants saturate instead of overflowing.
-  if (s > INT64_MAX - kKoreaOffset) s = INT64_MAX - kKoreaOffset;
-  s += kKoreaOffset;
-  std::int64_t days = s / kSecondsPerDay;
-  if (s % kSecondsPerDay < 0) --days;
-  return month_day_from_days(days);
+// Windows are the office's calendar days (base::office_zone(), Asia/Seoul by default).
+MonthDay office_today(Date now) {
+  const base::CivilDate d = base::to_local(now.seconds, base::office_zone()).date;
+  return {d.month, d.day};
 }
 
 std::string two_digits(int v) {
@@ -109,7 +89,7 @@ bool four_eyes_block(const ActionDef& action, const Instance& instance, const st
 }
 
 bool in_window(const Window& w, Date now) {
-  const MonthDay today = korea_today(now);
+  const MonthDay today = office_today(now);
   const int md = static_cast<int>(today.month * 100 + today.day);
   const int from = w.from_month * 100 + w.from_day;
   const int to = w.to_month * 100 + w.to_day;
@@ -123,7 +103,7 @@ std::string window_text(const Window& w) {
 }
 
 std::string korean_month_day(Date now) {
-  const MonthDay today = korea_today(now);
+  const MonthDay today = office_today(now);
   return two_digits(static_cast<int>(today.month)) + "-" + two_digits(static_cast<int>(today.day));
 }
 

@@ -4,27 +4,12 @@
 #include <charconv>
 #include <cmath>
 
+#include "dojang/base/iso8601.hpp"
 #include "runtime_detail.hpp"
 
 namespace dojang::engine::detail {
 
 namespace {
-
-constexpr std::int64_t kSecondsPerDay = 86400;
-
-// Hinnant's days_from_civil: a proleptic Gregorian date to days since 1970-01-01.
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-bool leap(std::int64_t y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
 
 std::string number_words(double v) {
   return plain(Value{v});
@@ -64,23 +49,11 @@ std::optional<double> parse_number(std::string_view text) {
   return v == 0 ? 0.0 : v;  // no -0
 }
 
+// A calendar date is midnight UTC of that day.
 std::optional<Date> parse_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return std::nullopt;
-  }
-  int y = 0;
-  unsigned m = 0, d = 0;
-  auto part = [&](std::size_t from, std::size_t len, auto& out) {
-    const char* const b = s.data() + from;
-    const auto [ptr, ec] = std::from_chars(b, b + len, out);
-    return ec == std::errc{} && ptr == b + len;
-  };
-  if (!part(0, 4, y) || !part(5, 2, m) || !part(8, 2, d)) return std::nullopt;
-  static constexpr unsigned kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return std::nullopt;
-  if (m == 2 && d == 29 && !leap(y)) return std::nullopt;
-  return Date{days_from_civil(y, m, d) * kSecondsPerDay};
+  const auto date = base::parse_date(s);
+  if (!date) return std::nullopt;
+  return Date{base::days_from_civil(*date) * base::kSecondsPerDay};
 }
 
 std::optional<bool> parse_bool(std::string_view s) {

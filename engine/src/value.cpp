@@ -4,30 +4,13 @@
 #include <cstddef>
 #include <string>
 
+#include "dojang/base/local_time.hpp"
+
 namespace dojang::engine {
 
 namespace {
 
-constexpr std::int64_t kSecondsPerDay = 86400;
-
-struct CivilDate {
-  std::int64_t year;
-  unsigned month, day;
-};
-
-// Howard Hinnant's civil_from_days: days since 1970-01-01 to a proleptic Gregorian date.
-[[nodiscard]] CivilDate civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {y + (m <= 2 ? 1 : 0), m, d};
-}
+using base::kSecondsPerDay;
 
 void append_padded(std::string& out, std::int64_t v, int width) {
   if (v < 0) {
@@ -51,18 +34,8 @@ void append_number(std::string& out, double d) {
 }
 
 void append_date(std::string& out, Date date) {
-  std::int64_t days = date.seconds / kSecondsPerDay;
-  std::int64_t rest = date.seconds % kSecondsPerDay;
-  if (rest < 0) {
-    rest += kSecondsPerDay;
-    --days;
-  }
-  const CivilDate c = civil_from_days(days);
-  append_padded(out, c.year, 4);
-  out += '-';
-  append_padded(out, c.month, 2);
-  out += '-';
-  append_padded(out, c.day, 2);
+  const std::int64_t rest = base::second_of_day(date.seconds);
+  out += base::format_date(base::civil_from_days(base::day_of_seconds(date.seconds)));
   if (rest == 0) return;
   out += 'T';
   append_padded(out, rest / 3600, 2);

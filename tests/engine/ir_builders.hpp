@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "dojang/base/civil.hpp"
 #include "dojang/engine/expression.hpp"
 #include "dojang/engine/ir.hpp"
 #include "dojang/engine/value.hpp"
@@ -30,15 +31,10 @@ inline constexpr std::int64_t kMinute = 60;
 inline constexpr std::int64_t kHour = 3600;
 inline constexpr std::int64_t kDay = 86400;
 
-// Midnight UTC (plus a time of day) of a proleptic Gregorian date (Hinnant's days_from_civil).
+// Midnight UTC (plus a time of day) of a proleptic Gregorian date.
 inline Date ymd(std::int64_t y, unsigned m, unsigned d, std::int64_t hh = 0, std::int64_t mm = 0,
                 std::int64_t ss = 0) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const std::int64_t days = era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+  const std::int64_t days = base::days_from_civil(y, m, d);
   return Date{days * kDay + hh * kHour + mm * kMinute + ss};
 }
 

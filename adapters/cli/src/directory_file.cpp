@@ -5,14 +5,12 @@
 #include <map>
 #include <optional>
 
-#include "dojang/dsl/text_width.hpp"
+#include "dojang/base/local_time.hpp"
+#include "dojang/base/utf8.hpp"
 #include "instant.hpp"
 
 namespace dojang::cli {
 namespace {
-
-constexpr long long kSecondsPerDay = 86400;
-constexpr long long kKoreaOffset = 9 * 3600;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -191,8 +189,9 @@ struct Parser {
       error(line, "the period ends (" + to + ") before it starts (" + from + ")");
       return;
     }
-    d.from = engine::Date{*first * kSecondsPerDay - kKoreaOffset};
-    d.to = engine::Date{(*last + 1) * kSecondsPerDay - kKoreaOffset};
+    // A period runs from the start of its first office day to the end of its last.
+    d.from = engine::Date{base::start_of_local_day(*first, base::office_zone())};
+    d.to = engine::Date{base::start_of_local_day(*last + 1, base::office_zone())};
     directory.deputies.push_back(std::move(d));
   }
 
@@ -256,7 +255,7 @@ std::expected<store::Directory, std::vector<std::string>> parse_directory(const 
   Parser parser;
   parser.path = path;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a spreadsheet's BOM
-  if (auto bad = dsl::find_invalid_utf8(text)) {
+  if (auto bad = base::find_invalid_utf8(text)) {
     std::size_t line = 1;
     for (std::size_t i = 0; i < *bad; ++i) line += text[i] == '\n' ? 1 : 0;
     return std::unexpected(std::vector<std::string>{path + ":" + std::to_string(line) +

@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <cstddef>
 
-#include "dojang/dsl/text_width.hpp"
+#include "dojang/base/utf8.hpp"
 
 namespace dojang::cli {
 namespace {
 
 // Control characters (a newline in a comment) would break the layout: shown as spaces.
 std::string one_line(const std::string& cell) {
-  std::string out = dsl::replace_invalid_utf8(cell);
+  std::string out = base::replace_invalid_utf8(cell);
   for (char& c : out) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
   }
@@ -31,7 +31,7 @@ std::string Table::render() const {
   std::vector<std::size_t> widths(m_headers.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
     for (std::size_t i = 0; i < row.size(); ++i)
-      widths[i] = std::max(widths[i], dsl::display_width(row[i]));
+      widths[i] = std::max(widths[i], base::display_width(row[i]));
   };
   measure(m_headers);
   for (const auto& row : m_rows) measure(row);
@@ -42,7 +42,7 @@ std::string Table::render() const {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i > 0) text += "  ";
       text += row[i];
-      if (i + 1 < row.size()) text.append(widths[i] - dsl::display_width(row[i]), ' ');
+      if (i + 1 < row.size()) text.append(widths[i] - base::display_width(row[i]), ' ');
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
     out += text + "\n";

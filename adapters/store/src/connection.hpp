@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "backend.hpp"
+#include "dialect.hpp"
 #include "dojang/store/error.hpp"
 #include "known_heads.hpp"
 #include "url.hpp"
@@ -21,7 +22,8 @@ class Connection {
   [[nodiscard]] static Result<std::unique_ptr<Connection>> open(const Target& target);
 
   [[nodiscard]] Backend backend() const { return m_target.backend; }
-  [[nodiscard]] bool is_sqlite() const { return m_target.backend == Backend::Sqlite; }
+  // What differs between the backends (dialect.hpp).
+  [[nodiscard]] const Dialect& dialect() const { return *m_dialect; }
   [[nodiscard]] soci::session& sql() { return m_sql; }
   [[nodiscard]] int schema_version() const { return m_schema_version; }
   // The newest event of each instance this connection wrote or read (known_heads.hpp).
@@ -44,9 +46,11 @@ class Connection {
   }
 
  private:
-  explicit Connection(Target target) : m_target(std::move(target)) {}
+  explicit Connection(Target target)
+      : m_target(std::move(target)), m_dialect(&Dialect::of(m_target.backend)) {}
 
   Target m_target;
+  const Dialect* m_dialect;
   soci::session m_sql;
   bool m_lost = false;  // the connection died during the last call
   int m_schema_version = 0;

@@ -9,9 +9,6 @@
 
 namespace dojang::store::detail {
 
-// Lower-case hex SHA-256 (OpenSSL libcrypto EVP).
-[[nodiscard]] std::string sha256_hex(const std::string& data);
-
 // SHA-256(prev_hash + canonical JSON of the event); prev_hash is "" for the first event.
 [[nodiscard]] std::string chain_hash(const std::string& prev_hash, const std::string& instance,
                                      const engine::HistoryEvent& event);

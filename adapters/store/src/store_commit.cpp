@@ -40,7 +40,7 @@ Result<CommitOutcome> Store::commit(const engine::Step& step, const std::string&
   Result<CommitOutcome> outcome;
   // Start orders are written by their own statements (store_starts.cpp), so a step that has
   // some takes the transaction on PostgreSQL too.
-  if (!m_db->is_sqlite() && step.starts.empty()) {
+  if (m_db->dialect().commits_in_one_statement() && step.starts.empty()) {
     outcome = m_db->produce<CommitOutcome>([&](CommitOutcome& out) {
       return detail::commit_in_one_statement(*m_db, step, idempotency_key, out);
     });

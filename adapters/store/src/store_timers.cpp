@@ -23,7 +23,7 @@ Result<std::vector<DueTimer>> Store::claim_due_timers(engine::Date now, int limi
         std::string("SELECT id, instance, state, timer, due FROM timers"
                     " WHERE due <= :now AND (claimed_at IS NULL OR claimed_at <= :stale)"
                     " ORDER BY due, id LIMIT :n") +
-            (m_db->is_sqlite() ? "" : " FOR UPDATE SKIP LOCKED"),
+            std::string(m_db->dialect().skip_locked()),
         [&](soci::statement& st) {
           st.exchange(soci::into(id));
           st.exchange(soci::into(instance));

@@ -3,11 +3,8 @@
 namespace dojang::store::detail {
 
 Transaction::Transaction(Connection& db, Mode mode) : m_sql(db.sql()) {
-  if (db.is_sqlite()) {
-    m_sql << (mode == Mode::Write ? "BEGIN IMMEDIATE" : "BEGIN");
-  } else {
-    m_sql << (mode == Mode::Write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  }
+  const Dialect& dialect = db.dialect();
+  m_sql << std::string(mode == Mode::Write ? dialect.begin_write() : dialect.begin_read());
   m_open = true;
 }
 

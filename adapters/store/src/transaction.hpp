@@ -1,6 +1,7 @@
 #pragma once
-// A transaction that rolls back unless committed. Writes on SQLite take the write lock at once
-// (BEGIN IMMEDIATE, waiting up to the busy timeout) so that two writers never deadlock.
+// A transaction that rolls back unless committed; how it begins is the dialect's (on SQLite a
+// write takes the write lock at once, waiting up to the busy timeout, so that two writers never
+// deadlock).
 
 #include "connection.hpp"
 

@@ -2,10 +2,11 @@
 // in expr_operators.cpp).
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
+#include <cstdint>
 
 #include "check/lowering.hpp"
+#include "dojang/base/civil.hpp"
 #include "dojang/dsl/suggest.hpp"
 
 namespace dojang::dsl::detail {
@@ -16,9 +17,7 @@ std::int64_t date_seconds(const std::string& ymd) {
   int const y = std::stoi(ymd.substr(0, 4));
   unsigned const m = static_cast<unsigned>(std::stoi(ymd.substr(5, 2)));
   unsigned const d = static_cast<unsigned>(std::stoi(ymd.substr(8, 2)));
-  auto const days =
-      std::chrono::sys_days(std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d));
-  return static_cast<std::int64_t>(days.time_since_epoch().count()) * 86400;
+  return base::days_from_civil(y, m, d) * base::kSecondsPerDay;
 }
 
 std::int64_t unit_seconds(std::string_view unit) {

@@ -8,9 +8,9 @@
 #include <algorithm>
 #include <span>
 
-#include "dojang/dsl/text_width.hpp"
+#include "dojang/base/utf8.hpp"
 
-namespace dojang::dsl {
+namespace dojang::base {
 
 namespace {
 
@@ -147,4 +147,4 @@ std::size_t code_point_width(char32_t cp) {
   return 1;
 }
 
-}  // namespace dojang::dsl
+}  // namespace dojang::base

@@ -1,9 +1,9 @@
 // UTF-8 decoding and validation (Unicode 14, table 3-7 "well-formed byte sequences").
 
-#include "dojang/dsl/text_width.hpp"
+#include "dojang/base/utf8.hpp"
 #include <cstring>
 
-namespace dojang::dsl {
+namespace dojang::base {
 
 namespace {
 
@@ -100,4 +100,4 @@ std::string replace_invalid_utf8(std::string_view s) {
   return out;
 }
 
-}  // namespace dojang::dsl
+}  // namespace dojang::base
