@@ -129,9 +129,9 @@ std::optional<Refusal> apply_act(const Definition& def, const Instance& instance
     if (a.name == request.action) named.push_back(&a);
   }
   if (named.empty()) {
-    // `recall` and `review` are what allowed_actions lists for those requests: accept them here.
+    // `recall`, `review` and `recuse` are what allowed_actions lists for those requests.
     if (request.action == "recall") return apply_recall(def, instance, request, who, now, out);
-    if (request.action == "review" && state.review)
+    if ((request.action == "review" || request.action == "recuse") && state.review)
       return apply_review(def, instance, request, who, now, out);
     return refusal(Refusal::Code::UnknownAction,
                    unknown_action_text(def, instance.state, request.action));
