@@ -50,6 +50,16 @@ TEST(ValueRefusals, AFieldGivenTwiceInOneRequestIsRefused) {
   expect_refused(start, Refusal::Code::BadValue, {"'amount' is given twice"});
 }
 
+TEST(ValueRefusals, AnActionThatOnlyRecordsNeedsSomethingToRecord) {
+  Item item = drafted();
+  item.must(act("submit"), kClerk, kNow);
+  const Principal boss = person("park", {"boss"});
+  expect_no_step(item, act("rate"), boss, kNow, Refusal::Code::MissingField,
+                 {"'rate' records values and was given nothing to record", "rating"});
+  item.must(act("rate", {}, "평점은 다음 주에"), boss, kNow);
+  item.must(act("rate", values({{"rating", "4"}})), boss, kNow);
+}
+
 TEST(ValueRefusals, ARefusedRecallSaysWhatHappened) {
   Item item = drafted();
   item.must(act("submit"), kClerk, kNow);
