@@ -144,8 +144,10 @@ void Formatter::timer(const ast::Timer& t, int indent) {
 }
 
 void Formatter::review(const ast::Review& r, int indent) {
-  std::optional<Anchor> const head = header(r.offset, r.quorum_pos.end(), 1);
-  m_out.line(indent, "review by " + r.role.text + " quorum " + std::to_string(r.quorum) + " {",
+  std::optional<Anchor> const head = header(r.offset, r.quorum_pos.end(), r.blind ? 2 : 1);
+  m_out.line(indent,
+             "review by " + r.role.text + " quorum " + std::to_string(r.quorum) +
+                 (r.blind ? " blind {" : " {"),
              head);
   std::size_t name_width = 0, label_width = 0;
   for (const ast::Criterion& c : r.criteria) {

@@ -47,7 +47,8 @@ std::span<const std::string> keywords() {
       "return_to", "previous", "hit",    "given",     "yields",     "row",      "text",
       "number",    "money",    "bool",   "date",      "one_of",     "score",    "required",
       "else",      "first",    "unique", "collect",   "rank",       "order",    "desc",
-      "ties",      "place",    "into",   "next",      "share",      "refuse",   "earliest"};
+      "ties",      "place",    "into",   "next",      "share",      "refuse",   "earliest",
+      "blind"};
   return kWords;
 }
 

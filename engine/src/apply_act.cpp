@@ -129,9 +129,9 @@ std::optional<Refusal> apply_act(const Definition& def, const Instance& instance
     if (a.name == request.action) named.push_back(&a);
   }
   if (named.empty()) {
-    // `recall` and `review` are what allowed_actions lists for those requests: accept them here.
+    // `recall`, `review` and `recuse` are what allowed_actions lists for those requests.
     if (request.action == "recall") return apply_recall(def, instance, request, who, now, out);
-    if (request.action == "review" && state.review)
+    if ((request.action == "review" || request.action == "recuse") && state.review)
       return apply_review(def, instance, request, who, now, out);
     return refusal(Refusal::Code::UnknownAction,
                    unknown_action_text(def, instance.state, request.action));
@@ -178,6 +178,18 @@ std::optional<Refusal> apply_act(const Definition& def, const Instance& instance
     std::erase_if(candidates,
                   [&](const Choice& c) { return !settable_all(def, *c.action, request.set); });
     if (!candidates.empty()) setter = candidates.front().action;
+  }
+  // An action that keeps the item where it is and only records values, given neither a value
+  // nor a comment, would write an event that records nothing.
+  if (request.set.empty() && trim(request.comment).empty() &&
+      std::all_of(candidates.begin(), candidates.end(), [](const Choice& c) {
+        return c.action->target_kind == ActionDef::Target::Stay && !c.action->sets.empty();
+      })) {
+    std::vector<std::string> names;
+    for (const Index f : setter->sets) names.push_back(def.fields[f].name);
+    return refusal(Refusal::Code::MissingField,
+                   quoted(setter->name) + " records values and was given nothing to record: " +
+                       "give a value of " + join(names, ", ") + " or a comment");
   }
   if (auto r = assign(draft, request.set, &setter->sets, setter->name)) return r;
   draft.recompute();

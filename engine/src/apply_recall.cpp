@@ -10,11 +10,12 @@ std::optional<Refusal> apply_recall(const Definition& def, const Instance& insta
                                     Step& out) {
   if (auto r = check_open(def, instance, request)) return r;
   if (!request.set.empty())
-    return refusal(Refusal::Code::NotSettable, "a recall takes no values; leave out --set");
+    return refusal(Refusal::Code::NotSettable, "a recall takes no values: it sets no field");
   if (!instance.recall) {
     return refusal(Refusal::Code::NotRecallable,
-                   "there is nothing to recall: the item was not sent on by a recallable action, "
-                   "or something has happened to it since");
+                   "there is nothing to recall: the item is in " + state_text(def, instance.state) +
+                       ", and either it was not sent there by a recallable action or the next "
+                       "step has acted on it since, which closed the chance to recall");
   }
   const RecallWindow& w = *instance.recall;
   if (w.user != who.user) {
@@ -22,10 +23,12 @@ std::optional<Refusal> apply_recall(const Definition& def, const Instance& insta
                    "only " + w.user + ", who sent the item on, can recall it");
   }
   if (w.revision != instance.revision) {
+    const std::int64_t since = instance.revision - w.revision;
     return refusal(Refusal::Code::NotRecallable,
-                   "the next step has already acted on the item (revision " +
-                       std::to_string(instance.revision) + ", sent at revision " +
-                       std::to_string(w.revision) + "); it can no longer be recalled");
+                   "the next step has already acted on the item: " + std::to_string(since) +
+                       (since == 1 ? " step was" : " steps were") +
+                       " taken after yours, and it is now in " +
+                       state_text(def, instance.state) + "; it can no longer be recalled");
   }
   if (w.back_to >= def.states.size()) {
     return refusal(Refusal::Code::NotRecallable,

@@ -19,7 +19,7 @@ class ReviewNumber final : public Node {
     double acc = 0;
     std::size_t count = 0;
     for (const ReviewRecord& r : env.reviews) {
-      if (r.block != m_block) continue;
+      if (r.block != m_block || r.recused) continue;
       if (m_op == Op::ReviewCount) {
         ++count;
         continue;
@@ -67,7 +67,7 @@ class ReviewApproval final : public Node {
     std::int64_t count = 0;
     std::int64_t approvals = 0;
     for (const ReviewRecord& r : env.reviews) {
-      if (r.block != m_block) continue;
+      if (r.block != m_block || r.recused) continue;
       ++count;
       approvals += truth_of(r.vote) == Truth::True ? 1 : 0;
     }

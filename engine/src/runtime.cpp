@@ -12,6 +12,16 @@ namespace {
 
 std::optional<Refusal> dispatch(const Definition& definition, const Instance& instance,
                                 const Request& request, const Principal& who, Date now, Step& out) {
+  // A field (or score) given twice in one request: which value was meant is not ours to guess.
+  for (std::size_t i = 1; i < request.set.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (request.set[i].field == request.set[j].field) {
+        return detail::refusal(Refusal::Code::BadValue,
+                               detail::quoted(request.set[i].field) +
+                                   " is given twice in one request; give each value once");
+      }
+    }
+  }
   switch (request.kind) {
     case Request::Kind::Start:
       return detail::apply_start(definition, request, who, now, out);
@@ -66,8 +76,12 @@ std::vector<std::string> allowed_actions(const Definition& definition, const Ins
     if (a.window && !detail::in_window(*a.window, now)) continue;
     out.push_back(a.name);
   }
-  if (state.review && detail::find_reviewer(definition, instance, *state.review, who).next)
-    out.emplace_back("review");
+  if (state.review) {
+    const detail::ReviewerLookup lookup =
+        detail::find_reviewer(definition, instance, *state.review, who);
+    // (`recuse`, a declared conflict of interest, is not listed: it is no step of the path.)
+    if (lookup.next) out.emplace_back("review");
+  }
   if (instance.recall && instance.recall->user == who.user &&
       instance.recall->revision == instance.revision)
     out.emplace_back("recall");
@@ -107,6 +121,8 @@ std::string_view code_name(Refusal::Code code) {
       return "tie";
     case C::EmptyCohort:
       return "empty_cohort";
+    case C::Recused:
+      return "recused";
     case C::MixedVersions:
       return "mixed_versions";
     case C::NotRecallable:

@@ -155,8 +155,11 @@ struct Reviewer {
 };
 struct ReviewerLookup {
   bool holds_role = false;  // `who`, or someone they act for, holds the review's role
-  // The first of them (`who` first) who has not reviewed in this round yet.
+  // The first of them (`who` first) whose review `who` may give now: not yet given in this
+  // round, not their own item, no declared conflict; empty when `who` has given one already.
   std::optional<Reviewer> next;
+  // Why there is no `next`, for the refusal (the first reason met, `who` first).
+  std::optional<Refusal> why_not;
 };
 [[nodiscard]] ReviewerLookup find_reviewer(const Definition& def, const Instance& instance,
                                            const ReviewDef& review, const Principal& who);

@@ -50,7 +50,9 @@ void enter(Draft& draft, Index state) {
     in.timers.push_back(PendingTimer{state, t, after_delay(draft.now, s.timers[t].delay)});
   if (s.review) {
     const Index block = s.review->block;
-    std::erase_if(in.reviews, [&](const ReviewRecord& r) { return r.block == block; });
+    // A new round; declared conflicts of interest stay.
+    std::erase_if(in.reviews,
+                  [&](const ReviewRecord& r) { return r.block == block && !r.recused; });
   }
 }
 

@@ -56,6 +56,15 @@ std::optional<Date> parse_date(std::string_view s) {
   return Date{base::days_from_civil(*date) * base::kSecondsPerDay};
 }
 
+// Written YYYY-MM-DD (digits and dashes), whether or not such a day exists.
+bool date_shaped(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+  }
+  return true;
+}
+
 std::optional<bool> parse_bool(std::string_view s) {
   if (s == "true" || s == "yes" || s == "예" || s == "y") return true;
   if (s == "false" || s == "no" || s == "아니오" || s == "n") return false;
@@ -90,6 +99,13 @@ std::expected<Value, std::string> parse_value(const FieldType& type, std::string
     case FieldKind::Score: {
       const std::optional<double> v = parse_number(t);
       if (!v) return bad();
+      if (type.kind == FieldKind::Money) {
+        // Money is never negative (no procedure has a field that allows it yet).
+        if (*v < 0) {
+          return std::unexpected(quoted(label) + " is an amount of money and cannot be negative; " +
+                                 quoted(text) + " is not allowed");
+        }
+      }
       if (type.kind == FieldKind::Score && (*v < type.lo || *v > type.hi)) return bad();
       return Value{*v};
     }
@@ -100,6 +116,10 @@ std::expected<Value, std::string> parse_value(const FieldType& type, std::string
     }
     case FieldKind::Date: {
       const std::optional<Date> d = parse_date(t);
+      if (!d && date_shaped(t)) {
+        return std::unexpected(quoted(label) + " needs a date written YYYY-MM-DD; " +
+                               std::string(t) + " does not exist");
+      }
       if (!d) return bad();
       return Value{*d};
     }

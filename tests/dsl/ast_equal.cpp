@@ -155,6 +155,7 @@ class Compare {
                   type(r + ".type", u.type, v.type);
                 });
            value(q + ".vote", x.vote, y.vote);
+           value(q + ".blind", x.blind, y.blind);
            optional(q + ".then", x.then_target, y.then_target,
                     [this](const std::string& r, const Name& u, const Name& v) { name(r, u, v); });
          });

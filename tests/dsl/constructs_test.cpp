@@ -557,7 +557,7 @@ struct EvalCase {
 };
 
 engine::ReviewRecord review(engine::Value merit, engine::Value cost, engine::Value vote) {
-  return engine::ReviewRecord{0, "judge", {std::move(merit), std::move(cost)}, std::move(vote)};
+  return engine::ReviewRecord{0, "judge", {std::move(merit), std::move(cost)}, std::move(vote), "", false};
 }
 
 const engine::Value kNull;
@@ -733,6 +733,7 @@ TEST(Workflows, SuggestionLowersItsReviewTableAndDecision) {
   auto const& def = *result.definition;
   auto const& committee = def.states.at(def.state_index("committee"));
   ASSERT_TRUE(committee.review.has_value());
+  EXPECT_TRUE(committee.review->blind);
   EXPECT_EQ(committee.review->quorum, 3);
   EXPECT_EQ(committee.review->criteria.size(), 3u);
   ASSERT_EQ(def.tables.size(), 1u);

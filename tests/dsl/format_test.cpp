@@ -242,6 +242,19 @@ TEST(Format, ReviewBlockInCanonicalOrder) {
             "}\n");
 }
 
+TEST(Format, BlindReview) {
+  std::string const out = format_checked(
+      wrap("state s { review by judge   quorum 3   blind{ # hidden\n criterion x score 1..5 } }"));
+  EXPECT_EQ(out,
+            "workflow w {\n"
+            "  state s {\n"
+            "    review by judge quorum 3 blind {  # hidden\n"
+            "      criterion x score 1..5\n"
+            "    }\n"
+            "  }\n"
+            "}\n");
+}
+
 TEST(Format, DecisionRoutes) {
   std::string const out = format_checked(
       wrap("decision d \"판단\" { -> adopted when 2 of 3 approve and award.amount > 0 "

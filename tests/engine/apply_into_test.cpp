@@ -39,7 +39,7 @@ void dirty(Step& s) {
   s.instance.trail.assign(7, 0);
   s.instance.timers.push_back(PendingTimer{0, 0, Date{1}});
   s.instance.recall = RecallWindow{0, "stale", 5};
-  s.instance.reviews.push_back(ReviewRecord{0, "stale", {Value{1.0}}, Value{true}});
+  s.instance.reviews.push_back(ReviewRecord{0, "stale", {Value{1.0}}, Value{true}, "", false});
 }
 
 // People for any procedure: one per role, one with every role, one with none, one deputy for

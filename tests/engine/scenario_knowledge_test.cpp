@@ -267,7 +267,7 @@ TEST_F(Knowledge, DeputiesRateAndPayForAbsentMembers) {
                 deputy, kLater);
   EXPECT_EQ(step.event.actor, "sub");
   EXPECT_EQ(step.event.on_behalf_of, "e3");
-  EXPECT_EQ(item.instance().reviews.at(2).reviewer, "e3");
+  EXPECT_EQ(item.instance().reviews.at(2).member(), "e3");
   EXPECT_EQ(item.state(), "core");
   item.must(act("report_use", values({{"uses", "12"}, {"usage", "활용"}})), user, kLater);
   const Step paid = item.must(act("pay"), person("acting", {}, {{"lee", {"office"}}}), kLater);

@@ -246,7 +246,7 @@ TEST_F(LeadingGroup, DeputiesActForAbsentSupportersAndOfficers) {
       item.must(review(values({{"progress", "30"}, {"direction", "30"}, {"vote", "approve"}})),
                 deputy, kJune);
   EXPECT_EQ(step.event.on_behalf_of, "s9");
-  EXPECT_EQ(item.instance().reviews.at(0).reviewer, "s9");
+  EXPECT_EQ(item.instance().reviews.at(0).member(), "s9");
   check("s1", "30", "30", "approve");
   check("s2", "30", "30", "approve");
   item.must(act("report", values({{"results", "r"}})), leader, kNovember);

@@ -260,7 +260,7 @@ TEST_F(LearningCircle, ADeputyScoresForAnAbsentJudge) {
                 deputy, kJudged);
   EXPECT_EQ(step.event.actor, "sub");
   EXPECT_EQ(step.event.on_behalf_of, "j3");
-  EXPECT_EQ(item.instance().reviews.at(0).reviewer, "j3");
+  EXPECT_EQ(item.instance().reviews.at(0).member(), "j3");
   expect_no_step(item,
                  review(values({{"content", "1"}, {"application", "1"}, {"presentation", "1"}})),
                  judge("j3"), kJudged, Refusal::Code::AlreadyReviewed);

@@ -138,7 +138,10 @@ engine::Step next_step(const engine::Instance& before, const std::string& action
   in.state = before.state + 1;
   in.trail.push_back(before.state);
   in.recall = engine::RecallWindow{before.state, before.submitter, in.revision};
-  in.reviews.push_back({0, "lee", {engine::Value(4), engine::Value(3.5)}, engine::Value(true)});
+  // A review a deputy gave for an absent member, and a declared conflict of interest.
+  in.reviews.push_back(
+      {0, "lee", {engine::Value(4), engine::Value(3.5)}, engine::Value(true), "park", false});
+  in.reviews.push_back({0, "oh", {}, engine::Value(), "", true});
   in.timers = {{in.state, 1, engine::Date{at.seconds + 3600}}};
   in.updated_at = at;
   engine::HistoryEvent& ev = step.event;
@@ -176,6 +179,8 @@ void expect_same_instance(const engine::Instance& actual, const engine::Instance
     EXPECT_EQ(actual.reviews[i].reviewer, expected.reviews[i].reviewer);
     EXPECT_EQ(actual.reviews[i].scores, expected.reviews[i].scores);
     EXPECT_EQ(actual.reviews[i].vote, expected.reviews[i].vote);
+    EXPECT_EQ(actual.reviews[i].on_behalf_of, expected.reviews[i].on_behalf_of);
+    EXPECT_EQ(actual.reviews[i].recused, expected.reviews[i].recused);
   }
   EXPECT_EQ(actual.revision, expected.revision);
   EXPECT_EQ(actual.submitter, expected.submitter);

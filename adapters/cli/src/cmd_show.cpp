@@ -95,6 +95,7 @@ std::vector<std::string> waiting_for(const Definition& def, const Instance& in) 
 std::string review_text(const Definition& def, const engine::ReviewRecord& r) {
   const engine::ReviewDef* block = review_block(def, r.block);
   std::string out;
+  if (r.recused) return "declared a conflict of interest";
   for (std::size_t i = 0; i < r.scores.size(); ++i) {
     std::string name = "#" + std::to_string(i);
     if (block != nullptr && i < block->criteria.size())
@@ -103,6 +104,7 @@ std::string review_text(const Definition& def, const engine::ReviewRecord& r) {
   }
   if (const bool* vote = r.vote.as_bool())
     out += std::string(", vote ") + (*vote ? "approve" : "reject");
+  if (!r.on_behalf_of.empty()) out += " (for " + r.on_behalf_of + ", 대결)";
   return out;
 }
 
@@ -183,6 +185,7 @@ ExitCode run_show(const ShowOptions& options, const GlobalOptions& global) {
     auto who = session->principal(options.user);
     if (!who) return report(who.error(), global);
     actions = engine::allowed_actions(def, *instance, *who, session->now());
+    instance->reviews = engine::visible_reviews(def, *instance, *who);  // blind reviews
   }
   if (!global.json) {
     print_text(def, *instance, actions, options.user);
@@ -197,6 +200,8 @@ ExitCode run_show(const ShowOptions& options, const GlobalOptions& global) {
   for (const engine::ReviewRecord& r : instance->reviews) {
     boost::json::object o;
     o["reviewer"] = r.reviewer;
+    o["on_behalf_of"] = r.on_behalf_of;
+    o["recused"] = r.recused;
     boost::json::array scores;
     for (const engine::Value& v : r.scores) scores.push_back(value_json(v));
     o["scores"] = std::move(scores);

@@ -121,10 +121,14 @@ Decoded<bool> decode_payload_value(const json::value& payload, engine::HistoryEv
 std::string encode_body(const engine::Instance& instance) {
   json::array reviews;
   for (const engine::ReviewRecord& review : instance.reviews) {
-    reviews.push_back(json::object{{"block", review.block},
-                                   {"reviewer", review.reviewer},
-                                   {"scores", encode_values(review.scores)},
-                                   {"vote", encode_value(review.vote)}});
+    json::object r{{"block", review.block},
+                   {"reviewer", review.reviewer},
+                   {"scores", encode_values(review.scores)},
+                   {"vote", encode_value(review.vote)}};
+    // Only when set, so that bodies written before these keys read back the same.
+    if (!review.on_behalf_of.empty()) r["on_behalf_of"] = review.on_behalf_of;
+    if (review.recused) r["recused"] = true;
+    reviews.push_back(std::move(r));
   }
   json::array trail;
   for (engine::Index state : instance.trail) trail.emplace_back(state);
@@ -159,6 +163,12 @@ Decoded<bool> decode_body(std::string_view text, engine::Instance& instance) {
     engine::ReviewRecord review;
     review.block = static_cast<std::uint32_t>(rv.integer("block"));
     review.reviewer = rv.text("reviewer");
+    if (const json::object* o = item.if_object()) {
+      if (const json::value* b = o->if_contains("on_behalf_of"); b && b->is_string())
+        review.on_behalf_of = std::string(b->get_string());
+      if (const json::value* b = o->if_contains("recused"); b && b->is_bool())
+        review.recused = b->get_bool();
+    }
     const json::array& scores = rv.array("scores");
     const json::value* vote = rv.any("vote");
     if (!rv.ok()) return std::unexpected(rv.error());

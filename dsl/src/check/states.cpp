@@ -258,6 +258,11 @@ void Checker::check_review(engine::Index si, const ast::Review& r, engine::Revie
   }
   out.quorum = static_cast<int>(std::clamp<std::int64_t>(r.quorum, 1, 1000));
   out.vote = r.vote;
+  out.blind = r.blind;
+  if (r.blind && r.quorum == 1) {
+    error(r.quorum_pos, "a blind review with quorum 1 hides nothing: every review reaches the "
+                        "quorum; use quorum 2 or more, or leave out 'blind'");
+  }
   if (r.criteria.empty() && !r.vote) {
     error(r, "the review by " + r.role.text +
                  " asks nothing: add 'criterion NAME \"label\" score LO..HI' lines or 'vote'");

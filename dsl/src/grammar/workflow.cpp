@@ -193,7 +193,7 @@ auto const review_def =
               // Above 1000 the checker refuses it; keep the conversion in range.
               x3::_val(ctx).quorum = static_cast<std::int64_t>(std::min(n.number, 1001.0));
               x3::_val(ctx).quorum_pos = n;
-            })] > '{' > *(criterion[push(&Review::criteria)] | kw("vote")[flag(&Review::vote)] |
+            })] >> -kw("blind")[flag(&Review::blind)] > '{' > *(criterion[push(&Review::criteria)] | kw("vote")[flag(&Review::vote)] |
                           (kw("then") > "->" > state_name)[([](auto& ctx) {
                             x3::_val(ctx).then_target = std::move(x3::_attr(ctx));
                           })]) > review_end];

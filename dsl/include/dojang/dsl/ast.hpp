@@ -154,6 +154,7 @@ struct Review : Node {
   Name role;
   std::int64_t quorum = 1;
   Node quorum_pos;
+  bool blind = false;  // `quorum N blind`
   std::vector<Criterion> criteria;
   bool vote = false;
   std::optional<Name> then_target;

@@ -141,6 +141,7 @@ struct ReviewDef {
   int quorum = 1;
   std::vector<CriterionDef> criteria;
   bool vote = false;          // each reviewer also approves or rejects
+  bool blind = false;         // members see others' reviews only once the quorum is reached
   Index then_target = kNone;  // where the item goes once the quorum is reached (kNone: stays)
 };
 

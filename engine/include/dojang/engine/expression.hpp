@@ -13,12 +13,20 @@
 
 namespace dojang::engine {
 
-// One committee member's review of an instance.
+// One committee member's review of an instance, or their declared conflict of interest.
 struct ReviewRecord {
   std::uint32_t block = 0;     // which review block of the definition
-  std::string reviewer;        // user id
+  std::string reviewer;        // user id of who gave it (the deputy, when given for someone)
   std::vector<Value> scores;   // one per criterion of the block, in declaration order
   Value vote;                  // true (approve), false (reject) or null (the block has no vote)
+  std::string on_behalf_of;    // the absent member a deputy reviewed for (대결), or empty
+  // A declared conflict of interest (`recuse`): no scores, counted by no expression and no
+  // quorum, kept when the item enters the review again (the member stays excluded).
+  bool recused = false;
+  // The member whose review this is.
+  [[nodiscard]] const std::string& member() const {
+    return on_behalf_of.empty() ? reviewer : on_behalf_of;
+  }
   bool operator==(const ReviewRecord&) const = default;
 };
 

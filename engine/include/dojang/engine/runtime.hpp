@@ -69,7 +69,8 @@ struct Request {
   enum class Kind : std::uint8_t {
     Start,   // start a new instance (instance argument ignored); `action` unused
     Act,     // take `action`
-    Review,  // record the principal's review in the current state's review block
+    Review,  // record the principal's review in the current state's review block; with
+             // action "recuse", their declared conflict of interest instead (no scores)
     Recall,  // the submitter takes the item back
     Fire,    // the system fires `timer` (from the store's timer rows)
   } kind = Kind::Act;
@@ -144,6 +145,7 @@ struct Refusal {
     Tie,            // a ranking with `ties refuse` met equal items across a band boundary
     EmptyCohort,    // a ranking found no item to rank
     MixedVersions,  // a ranking's cohort runs on different versions of the procedure
+    Recused,        // a committee member who declared a conflict of interest in the item
   } code;
   std::string message;  // plain words for a member of staff, with labels from the procedure
 };
@@ -173,6 +175,13 @@ using Outcome = std::expected<Step, Refusal>;
 [[nodiscard]] std::vector<std::string> allowed_actions(const Definition& definition,
                                                        const Instance& instance,
                                                        const Principal& who, Date now);
+
+// The reviews of the instance that `who` may see. All of them, except while a `blind` review is
+// under way in the item's current state with fewer reviews than its quorum: then only the
+// reviews `who` gave (for themselves or standing in for someone) and declared conflicts.
+[[nodiscard]] std::vector<ReviewRecord> visible_reviews(const Definition& definition,
+                                                        const Instance& instance,
+                                                        const Principal& who);
 
 // Recomputes the derived values (lets, table outputs) of the instance's slots.
 void recompute(const Definition& definition, Instance& instance, Date now,
