@@ -19,7 +19,7 @@ void add_common(CLI::App* cmd, ActOptions& options) {
 ExitCode run(const ActOptions& options, engine::Request::Kind kind, const GlobalOptions& global) {
   auto set = parse_assignments(options.set);
   if (!set) return report(set.error(), global);
-  RequestInput input;
+  app::RequestInput input;
   input.request.kind = kind;
   input.request.action = options.action;
   input.request.set = std::move(*set);

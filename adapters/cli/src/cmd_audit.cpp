@@ -6,7 +6,7 @@
 
 #include "io.hpp"
 #include "report.hpp"
-#include "runtime_session.hpp"
+#include "open_app.hpp"
 
 namespace dojang::cli {
 
@@ -20,17 +20,12 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& options) {
 }
 
 ExitCode run_audit_verify(const AuditOptions& options, const GlobalOptions& global) {
-  auto session = Session::open(global);
-  if (!session) return report(session.error(), global);
+  auto app = open_app(global);
+  if (!app) return report(app.error(), global);
   std::optional<std::string> only;
   if (!options.instance.empty()) only = options.instance;
-  auto checked = session->store().verify(only);
-  if (!checked) {
-    Failure failure = store_failure(checked.error());
-    if (checked.error().code == store::Error::Code::NotFound)
-      failure.message = "no item '" + options.instance + "'";
-    return report(failure, global);
-  }
+  auto checked = app->audit(only);
+  if (!checked) return report(checked.error(), global);
   const store::AuditReport& r = *checked;
   const std::string counts = count_of(static_cast<std::size_t>(r.instances), "item") + ", " +
                              count_of(static_cast<std::size_t>(r.events), "event");

@@ -7,7 +7,7 @@
 #include "instant.hpp"
 #include "io.hpp"
 #include "report.hpp"
-#include "runtime_session.hpp"
+#include "open_app.hpp"
 #include "table.hpp"
 
 namespace dojang::cli {
@@ -17,17 +17,16 @@ CLI::App* add_definitions_command(CLI::App& app, DefinitionsOptions& /*options*/
 }
 
 ExitCode run_definitions(const DefinitionsOptions& /*options*/, const GlobalOptions& global) {
-  auto session = Session::open(global);
-  if (!session) return report(session.error(), global);
-  auto records = session->store().definitions();
-  if (!records) return report(store_failure(records.error()), global);
+  auto app = open_app(global);
+  if (!app) return report(app.error(), global);
+  auto records = app->definitions();
+  if (!records) return report(records.error(), global);
 
   Table table({"NAME", "VERSION", "DEPLOYED", "HASH", "LABEL"});
   boost::json::array list;
-  for (const store::DefinitionRecord& r : *records) {
-    auto procedure = session->procedure(r.name, r.version);
-    const std::string label =
-        procedure ? procedure->definition->label : std::string("(does not compile)");
+  for (const app::DefinitionInfo& info : *records) {
+    const store::DefinitionRecord& r = info.record;
+    const std::string label = info.compiles ? info.label : std::string("(does not compile)");
     if (global.json) {
       boost::json::object o;
       o["name"] = r.name;

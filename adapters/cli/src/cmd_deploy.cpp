@@ -4,12 +4,10 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "deploy_starts.hpp"
 #include "dojang/dsl/compile.hpp"
-#include "instant.hpp"
 #include "io.hpp"
 #include "report.hpp"
-#include "runtime_session.hpp"
+#include "open_app.hpp"
 
 namespace dojang::cli {
 
@@ -32,27 +30,14 @@ ExitCode refuse_starts(const std::vector<std::string>& problems, const GlobalOpt
   return ExitCode::CheckFailed;
 }
 
-}  // namespace
-
-CLI::App* add_deploy_command(CLI::App& app, DeployOptions& options) {
-  CLI::App* cmd =
-      app.add_subcommand("deploy", "Store a new version of each procedure whose text changed");
-  cmd->add_option("FILE", options.files, "The .flow files to deploy")->required();
-  return cmd;
-}
-
-ExitCode run_deploy(const DeployOptions& options, const GlobalOptions& global) {
-  auto files = load_sources(options.files);
-  if (!files) return ExitCode::Usage;
-  // Everything is compiled before anything is stored: one bad file deploys nothing.
-  std::vector<dsl::CompileResult> compiled;
-  bool all_ok = true;
+// Nothing is stored when a file does not compile: its diagnostics, and a summary.
+ExitCode refuse_diagnostics(const std::vector<dsl::SourceFile>& files,
+                            const app::DeployReport& report, const GlobalOptions& global) {
   boost::json::array failed;
-  for (const dsl::SourceFile& file : *files) {
-    compiled.push_back(dsl::compile(file));
-    const dsl::CompileResult& result = compiled.back();
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const dsl::SourceFile& file = files[i];
+    const dsl::CompileResult& result = report.compiled[i];
     const bool ok = result.ok() && !dsl::has_errors(result.diagnostics);
-    all_ok = all_ok && ok;
     if (!global.json && !result.diagnostics.empty())
       print_err(dsl::render_all(file, result.diagnostics));
     if (ok) continue;
@@ -65,51 +50,68 @@ ExitCode run_deploy(const DeployOptions& options, const GlobalOptions& global) {
       print_err(file.path() + ": " + diagnostic_counts(result.diagnostics) + "\n");
     }
   }
-  if (!all_ok) {
-    if (global.json) {
-      boost::json::object doc;
-      doc["ok"] = false;
-      doc["failed"] = std::move(failed);
-      doc["deployed"] = boost::json::array();
-      print_json(doc);
-    }
-    print_error("nothing deployed: fix the errors first");
-    return ExitCode::CheckFailed;
-  }
-
-  auto session = Session::open(global);
-  if (!session) return report(session.error(), global);
-  std::vector<Deploying> deploying;
-  for (std::size_t i = 0; i < files->size(); ++i)
-    deploying.push_back({(*files)[i].path(), compiled[i].definition.get()});
-  if (auto problems = start_problems(*session, deploying); !problems.empty()) {
-    return refuse_starts(problems, global);
-  }
-  boost::json::array deployed;
-  for (std::size_t i = 0; i < files->size(); ++i) {
-    const dsl::SourceFile& file = (*files)[i];
-    const engine::Definition& def = *compiled[i].definition;
-    auto outcome = session->store().deploy(def.name, file.text(), def.source_hash, session->now());
-    if (!outcome) return report(store_failure(outcome.error()), global);
-    if (global.json) {
-      boost::json::object o;
-      o["file"] = file.path();
-      o["workflow"] = outcome->name;
-      o["version"] = outcome->version;
-      o["created"] = outcome->created;
-      o["hash"] = def.source_hash;
-      deployed.push_back(std::move(o));
-      continue;
-    }
-    const std::string version = "version " + std::to_string(outcome->version);
-    print_out(outcome->name + ": " +
-              (outcome->created ? version + " deployed" : "unchanged (" + version + ")") + "\n");
-  }
   if (global.json) {
     boost::json::object doc;
-    doc["ok"] = true;
-    doc["deployed"] = std::move(deployed);
+    doc["ok"] = false;
+    doc["failed"] = std::move(failed);
+    doc["deployed"] = boost::json::array();
     print_json(doc);
+  }
+  print_error("nothing deployed: fix the errors first");
+  return ExitCode::CheckFailed;
+}
+
+}  // namespace
+
+CLI::App* add_deploy_command(CLI::App& app, DeployOptions& options) {
+  CLI::App* cmd =
+      app.add_subcommand("deploy", "Store a new version of each procedure whose text changed");
+  cmd->add_option("FILE", options.files, "The .flow files to deploy")->required();
+  return cmd;
+}
+
+ExitCode run_deploy(const DeployOptions& options, const GlobalOptions& global) {
+  auto files = load_sources(options.files);
+  if (!files) return ExitCode::Usage;
+  // Every file is compiled before the store is opened: one bad file deploys nothing.
+  std::vector<dsl::CompileResult> compiled;
+  for (const dsl::SourceFile& file : *files) compiled.push_back(dsl::compile(file));
+  if (app::DeployReport checked{compiled, {}, {}}; !checked.compiled_ok())
+    return refuse_diagnostics(*files, checked, global);
+
+  auto app = open_app(global);
+  if (!app) return report(app.error(), global);
+  auto deployed = app->deploy(*files, std::move(compiled));
+  if (!deployed) return report(deployed.error(), global);
+  const app::DeployReport& r = *deployed;
+  if (!r.compiled_ok()) return refuse_diagnostics(*files, r, global);
+  if (!r.start_problems.empty()) return refuse_starts(r.start_problems, global);
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    const dsl::SourceFile& file = (*files)[i];
+    if (!global.json && !r.compiled[i].diagnostics.empty())
+      print_err(dsl::render_all(file, r.compiled[i].diagnostics));  // warnings
+  }
+  if (global.json) {
+    boost::json::array list;
+    for (const app::Deployed& d : r.deployed) {
+      boost::json::object o;
+      o["file"] = d.file;
+      o["workflow"] = d.outcome.name;
+      o["version"] = d.outcome.version;
+      o["created"] = d.outcome.created;
+      o["hash"] = d.hash;
+      list.push_back(std::move(o));
+    }
+    boost::json::object doc;
+    doc["ok"] = true;
+    doc["deployed"] = std::move(list);
+    print_json(doc);
+    return ExitCode::Ok;
+  }
+  for (const app::Deployed& d : r.deployed) {
+    const std::string version = "version " + std::to_string(d.outcome.version);
+    print_out(d.outcome.name + ": " +
+              (d.outcome.created ? version + " deployed" : "unchanged (" + version + ")") + "\n");
   }
   return ExitCode::Ok;
 }

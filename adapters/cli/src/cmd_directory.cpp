@@ -4,10 +4,9 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "directory_file.hpp"
 #include "io.hpp"
 #include "report.hpp"
-#include "runtime_session.hpp"
+#include "open_app.hpp"
 
 namespace dojang::cli {
 namespace {
@@ -30,42 +29,35 @@ CLI::App* add_directory_command(CLI::App& app, DirectoryOptions& options) {
 ExitCode run_directory_load(const DirectoryOptions& options, const GlobalOptions& global) {
   auto text = read_file(options.file);
   if (!text) return report(usage_failure(text.error()), global);
-  auto directory = parse_directory(options.file, *text);
-  if (!directory) {
-    for (const std::string& line : directory.error()) print_err(line + "\n");
-    const std::string summary =
-        count_of(directory.error().size(), "problem") + " in " + options.file + "; nothing loaded";
+  auto app = open_app(global);
+  if (!app) return report(app.error(), global);
+  auto loaded = app->load_directory(options.file, *text);
+  if (!loaded && !loaded.error().details.empty()) {  // the file's problems, a line each
+    for (const std::string& line : loaded.error().details) print_err(line + "\n");
     if (global.json) {
       boost::json::array problems;
-      for (const std::string& line : directory.error())
+      for (const std::string& line : loaded.error().details)
         problems.push_back(boost::json::string(line));
       boost::json::object doc;
       doc["ok"] = false;
       doc["problems"] = std::move(problems);
       print_json(doc);
     }
-    print_error(summary);
+    print_error(loaded.error().message);
     return ExitCode::CheckFailed;
   }
-  auto session = Session::open(global);
-  if (!session) return report(session.error(), global);
-  if (auto loaded = session->store().load_directory(*directory); !loaded)
-    return report(store_failure(loaded.error()), global);
-
-  std::size_t roles = 0;
-  for (const store::Person& p : directory->people) roles += p.roles.size();
+  if (!loaded) return report(loaded.error(), global);
   if (global.json) {
     boost::json::object doc;
     doc["ok"] = true;
-    doc["people"] = directory->people.size();
-    doc["roles"] = roles;
-    doc["deputies"] = directory->deputies.size();
+    doc["people"] = loaded->people;
+    doc["roles"] = loaded->roles;
+    doc["deputies"] = loaded->deputies;
     print_json(doc);
   } else {
-    print_out("loaded " + counted(directory->people.size(), "person", "people") + " (" +
-              counted(roles, "role", "roles") + " held) and " +
-              counted(directory->deputies.size(), "deputy", "deputies") + " from " + options.file +
-              "\n");
+    print_out("loaded " + counted(loaded->people, "person", "people") + " (" +
+              counted(loaded->roles, "role", "roles") + " held) and " +
+              counted(loaded->deputies, "deputy", "deputies") + " from " + options.file + "\n");
   }
   return ExitCode::Ok;
 }

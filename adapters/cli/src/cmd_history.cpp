@@ -7,7 +7,7 @@
 #include "instance_view.hpp"
 #include "io.hpp"
 #include "report.hpp"
-#include "runtime_session.hpp"
+#include "open_app.hpp"
 
 namespace dojang::cli {
 
@@ -18,15 +18,13 @@ CLI::App* add_history_command(CLI::App& app, HistoryOptions& options) {
 }
 
 ExitCode run_history(const HistoryOptions& options, const GlobalOptions& global) {
-  auto session = Session::open(global);
-  if (!session) return report(session.error(), global);
-  auto instance = session->instance(options.instance);
-  if (!instance) return report(instance.error(), global);
-  auto procedure = session->procedure(instance->workflow, instance->version);
-  if (!procedure) return report(procedure.error(), global);
-  auto events = session->store().history(options.instance);
-  if (!events) return report(store_failure(events.error()), global);
-  const engine::Definition& def = *procedure->definition;
+  auto app = open_app(global);
+  if (!app) return report(app.error(), global);
+  auto view = app->history(options.instance);
+  if (!view) return report(view.error(), global);
+  const engine::Definition& def = *view->procedure.definition;
+  const engine::Instance* instance = &view->instance;
+  const std::vector<store::StoredEvent>* events = &view->events;
 
   if (global.json) {
     boost::json::array list;

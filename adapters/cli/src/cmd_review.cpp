@@ -24,7 +24,7 @@ CLI::App* add_review_command(CLI::App& app, ReviewOptions& options) {
 ExitCode run_review(const ReviewOptions& options, const GlobalOptions& global) {
   auto set = parse_assignments(options.set);
   if (!set) return report(set.error(), global);
-  RequestInput input;
+  app::RequestInput input;
   input.request.kind = engine::Request::Kind::Review;
   input.request.set = std::move(*set);
   input.request.comment = options.comment;

@@ -10,7 +10,7 @@
 #include "instant.hpp"
 #include "io.hpp"
 #include "report.hpp"
-#include "runtime_session.hpp"
+#include "open_app.hpp"
 #include "table.hpp"
 
 namespace dojang::cli {
@@ -173,20 +173,15 @@ CLI::App* add_show_command(CLI::App& app, ShowOptions& options) {
 }
 
 ExitCode run_show(const ShowOptions& options, const GlobalOptions& global) {
-  auto session = Session::open(global);
-  if (!session) return report(session.error(), global);
-  auto instance = session->instance(options.instance);
-  if (!instance) return report(instance.error(), global);
-  auto procedure = session->procedure(instance->workflow, instance->version);
-  if (!procedure) return report(procedure.error(), global);
-  const Definition& def = *procedure->definition;
-  std::optional<std::vector<std::string>> actions;
-  if (!options.user.empty()) {
-    auto who = session->principal(options.user);
-    if (!who) return report(who.error(), global);
-    actions = engine::allowed_actions(def, *instance, *who, session->now());
-    instance->reviews = engine::visible_reviews(def, *instance, *who);  // blind reviews
-  }
+  auto app = open_app(global);
+  if (!app) return report(app.error(), global);
+  std::optional<std::string> as;
+  if (!options.user.empty()) as = options.user;
+  auto view = app->show(options.instance, as);
+  if (!view) return report(view.error(), global);
+  const Definition& def = *view->procedure.definition;
+  const std::optional<std::vector<std::string>>& actions = view->actions;
+  const Instance* instance = &view->instance;
   if (!global.json) {
     print_text(def, *instance, actions, options.user);
     return ExitCode::Ok;

@@ -20,7 +20,7 @@ CLI::App* add_start_command(CLI::App& app, StartOptions& options) {
 ExitCode run_start(const StartOptions& options, const GlobalOptions& global) {
   auto set = parse_assignments(options.set);
   if (!set) return report(set.error(), global);
-  RequestInput input;
+  app::RequestInput input;
   input.request.kind = engine::Request::Kind::Start;
   input.request.set = std::move(*set);
   input.request.comment = options.comment;

@@ -7,75 +7,61 @@
 #include "child_starts.hpp"
 #include "instance_view.hpp"
 #include "io.hpp"
-#include "rank_tick.hpp"
+#include "rank_view.hpp"
 #include "report.hpp"
-#include "runtime_session.hpp"
+#include "open_app.hpp"
 
 namespace dojang::cli {
 namespace {
 
-enum class Fate { Fired, Gone, Retry, Failed };
+using Fate = app::FiredTimer::Fate;
 
-struct Fired {
-  Fate fate = Fate::Failed;
-  std::string line;          // for people
-  boost::json::object json;  // for machines
-};
-
-Fired fire(Session& session, const store::DueTimer& due) {
-  Fired out;
-  out.json["instance"] = due.instance;
-  auto fail = [&](Fate fate, const std::string& why) {
-    out.fate = fate;
-    out.line = due.instance + ": " + why;
-    out.json["result"] = fate == Fate::Gone ? "gone" : fate == Fate::Retry ? "retry" : "failed";
-    out.json["message"] = why;
-    if (fate == Fate::Retry || fate == Fate::Failed) {
-      (void)session.store().release_timer(due.id);  // a later tick tries again
-    }
-    return out;
-  };
-  auto instance = session.store().instance(due.instance);
-  if (!instance) {
-    if (instance.error().code == store::Error::Code::NotFound)
-      return fail(Fate::Gone, "the item is gone; timer dropped");
-    return fail(Fate::Retry, instance.error().message);
-  }
-  auto procedure = session.procedure(instance->workflow, instance->version);
-  if (!procedure) return fail(Fate::Failed, procedure.error().message);
-  const engine::Definition& def = *procedure->definition;
-
-  engine::Request request;
-  request.kind = engine::Request::Kind::Fire;
-  request.timer = due.timer;
-  engine::Principal system{"system", {}, {}};
-  engine::Outcome outcome = engine::apply(def, *instance, request, system, session.now());
-  if (!outcome) {
-    if (outcome.error().code == engine::Refusal::Code::TimerGone)
-      return fail(Fate::Gone, outcome.error().message + "; dropped");
-    return fail(Fate::Failed, outcome.error().message);
-  }
-  auto committed = session.store().commit(*outcome, "");
-  if (!committed) {
-    if (committed.error().code == store::Error::Code::Conflict)
-      return fail(Fate::Retry, "the item changed meanwhile; the timer fires on a later tick");
-    return fail(Fate::Failed, committed.error().message);
-  }
-  const engine::Step& step = *outcome;
-  out.fate = Fate::Fired;
-  out.line = due.instance + ": " + step.event.action + " in " + state_title(def, step.event.from) +
-             " fired — now " + state_title(def, step.event.to) + ", revision " +
-             std::to_string(step.instance.revision) + "\n";
-  for (const engine::Notification& n : step.notifications)
-    out.line += notification_line(def, n) + "\n";
-  out.line.pop_back();
-  out.json["result"] = "fired";
-  out.json["event"] = event_json(def, step.event);
-  boost::json::array notes;
-  for (const engine::Notification& n : step.notifications)
-    notes.push_back(notification_json(def, n));
-  out.json["notifications"] = std::move(notes);
+// The line for people and the object for machines of one timer.
+std::string timer_line(const app::FiredTimer& t) {
+  if (t.fate != Fate::Fired) return t.instance + ": " + t.message;
+  const engine::Definition& def = *t.definition;
+  std::string out = t.instance + ": " + t.event.action + " in " + state_title(def, t.event.from) +
+                    " fired — now " + state_title(def, t.event.to) + ", revision " +
+                    std::to_string(t.revision);
+  for (const engine::Notification& n : t.notifications) out += "\n" + notification_line(def, n);
   return out;
+}
+
+boost::json::object timer_json(const app::FiredTimer& t) {
+  boost::json::object o;
+  o["instance"] = t.instance;
+  if (t.fate != Fate::Fired) {
+    o["result"] = t.fate == Fate::Gone ? "gone" : t.fate == Fate::Retry ? "retry" : "failed";
+    o["message"] = t.message;
+    return o;
+  }
+  const engine::Definition& def = *t.definition;
+  o["result"] = "fired";
+  o["event"] = event_json(def, t.event);
+  boost::json::array notes;
+  for (const engine::Notification& n : t.notifications) notes.push_back(notification_json(def, n));
+  o["notifications"] = std::move(notes);
+  return o;
+}
+
+std::string ranking_line(const app::TickedRanking& r) {
+  if (r.ok()) return rank_summary(*r.done);
+  return r.workflow + " " + r.ranking + (r.group.empty() ? "" : ", " + r.group) + ": " + r.message;
+}
+
+boost::json::object ranking_json(const app::TickedRanking& r) {
+  if (r.ok()) {
+    boost::json::object o = rank_json(*r.done);
+    o["result"] = "ranked";
+    return o;
+  }
+  boost::json::object o;
+  o["result"] = "failed";
+  o["workflow"] = r.workflow;
+  o["ranking"] = r.ranking;
+  o["group"] = r.group;
+  o["message"] = r.message;
+  return o;
 }
 
 }  // namespace
@@ -89,60 +75,48 @@ CLI::App* add_tick_command(CLI::App& app, TickOptions& options) {
 }
 
 ExitCode run_tick(const TickOptions& options, const GlobalOptions& global) {
-  auto session = Session::open(global);
-  if (!session) return report(session.error(), global);
-  auto due = session->store().claim_due_timers(session->now(), options.limit);
-  if (!due) return report(store_failure(due.error()), global);
-
-  std::size_t fired = 0, failed = 0;
-  boost::json::array timers;
-  for (const store::DueTimer& t : *due) {
-    Fired result = fire(*session, t);
-    fired += result.fate == Fate::Fired ? 1 : 0;
-    failed += result.fate == Fate::Failed ? 1 : 0;
-    if (global.json) {
-      timers.push_back(std::move(result.json));
-    } else if (result.fate == Fate::Failed) {
-      print_error(result.line);
-    } else {
-      print_out(result.line + "\n");
-    }
-  }
-  // Items to start: ordered by the steps just fired, or left over by a crash after a commit.
-  boost::json::array started;
-  for (const ChildStart& child : start_children(*session, std::nullopt)) {
-    failed += child.ok() ? 0 : 1;
-    if (global.json) {
-      started.push_back(child_json(child));
-    } else if (child.ok()) {
-      print_out(child_line(child).substr(2) + "\n");
-    } else {
-      print_error(child_line(child).substr(2));
-    }
-  }
-  // Rankings whose `at` day has come, for each group not ranked yet (rank_tick.cpp).
-  boost::json::array rankings;
-  for (TickedRanking& ranked : tick_rankings(*session)) {
-    failed += ranked.ok ? 0 : 1;
-    if (global.json) {
-      rankings.push_back(std::move(ranked.json));
-    } else if (ranked.ok) {
-      print_out(ranked.line + "\n");
-    } else {
-      print_error(ranked.line);
-    }
-  }
+  auto app = open_app(global);
+  if (!app) return report(app.error(), global);
+  auto ticked = app->tick(options.limit);
+  if (!ticked) return report(ticked.error(), global);
+  const app::TickReport& r = *ticked;
+  const std::size_t failed = r.failed();
   if (global.json) {
+    boost::json::array timers, started, rankings;
+    for (const app::FiredTimer& t : r.timers) timers.push_back(timer_json(t));
+    for (const app::ChildStart& c : r.started) started.push_back(child_json(c));
+    for (const app::TickedRanking& k : r.rankings) rankings.push_back(ranking_json(k));
     boost::json::object doc;
     doc["ok"] = failed == 0;
-    doc["fired"] = fired;
+    doc["fired"] = r.fired();
     doc["timers"] = std::move(timers);
     doc["started"] = std::move(started);
     doc["rankings"] = std::move(rankings);
     print_json(doc);
-  } else {
-    print_out(count_of(fired, "timer") + " fired\n");
+    return failed == 0 ? ExitCode::Ok : ExitCode::CheckFailed;
   }
+  for (const app::FiredTimer& t : r.timers) {
+    if (t.fate == Fate::Failed) {
+      print_error(timer_line(t));
+    } else {
+      print_out(timer_line(t) + "\n");
+    }
+  }
+  for (const app::ChildStart& c : r.started) {
+    if (c.ok()) {
+      print_out(child_line(c).substr(2) + "\n");
+    } else {
+      print_error(child_line(c).substr(2));
+    }
+  }
+  for (const app::TickedRanking& k : r.rankings) {
+    if (k.ok()) {
+      print_out(ranking_line(k) + "\n");
+    } else {
+      print_error(ranking_line(k));
+    }
+  }
+  print_out(count_of(r.fired(), "timer") + " fired\n");
   return failed == 0 ? ExitCode::Ok : ExitCode::CheckFailed;
 }
 

@@ -4,8 +4,6 @@
 
 #include <string>
 
-#include "dojang/engine/runtime.hpp"
-#include "dojang/store/error.hpp"
 #include "exit_code.hpp"
 #include "global_options.hpp"
 
@@ -19,13 +17,6 @@ struct Failure {
 
 // Usage (exit 2) failures: bad options, an unreadable file.
 [[nodiscard]] Failure usage_failure(std::string message);
-
-// A store error: exit 2 when the database cannot be reached or understood (unavailable, bad
-// URL, newer schema), else exit 1. The message is made one line.
-[[nodiscard]] Failure store_failure(const store::Error& error);
-
-// A refused request (exit 1), with the engine's code and words.
-[[nodiscard]] Failure refusal_failure(const engine::Refusal& refusal);
 
 // "dojang: <message>" on stderr; with --json also {"ok": false, "error": {"code", "message"}}
 // on stdout. Returns the failure's exit code.

@@ -1,9 +1,19 @@
-#include "deploy_starts.hpp"
+// Deploy: everything is compiled before anything is stored (one bad file deploys nothing), and
+// a `start WORKFLOW with field = expr, ...` must fit the procedure it starts.
 
 #include <algorithm>
 
-namespace dojang::cli {
+#include "state.hpp"
+
+namespace dojang::app {
+
 namespace {
+
+struct Deploying {
+  std::string path;  // the file, for messages
+  const engine::Definition* definition = nullptr;
+};
+
 
 std::string type_words(engine::Type t) {
   switch (t) {
@@ -84,9 +94,10 @@ bool literal_misfits(const engine::StartDef::Assignment& a, const engine::FieldT
   return false;
 }
 
-}  // namespace
-
-std::vector<std::string> start_problems(Session& session, const std::vector<Deploying>& files) {
+// One line per problem: "FILE:LINE: 'propose_task' starts 'innovation_task', which ...".
+// Empty when every `start` fits: it names a procedure deployed (or deployed with it), fields
+// that procedure has and values whose type fits them. The latest version counts.
+std::vector<std::string> start_problems(State& session, const std::vector<Deploying>& files) {
   std::vector<std::string> problems;
   for (const Deploying& file : files) {
     const engine::Definition& def = *file.definition;
@@ -137,4 +148,52 @@ std::vector<std::string> start_problems(Session& session, const std::vector<Depl
   return problems;
 }
 
-}  // namespace dojang::cli
+}  // namespace
+
+bool DeployReport::compiled_ok() const {
+  return std::all_of(compiled.begin(), compiled.end(), [](const dsl::CompileResult& r) {
+    return r.ok() && !dsl::has_errors(r.diagnostics);
+  });
+}
+
+Result<DeployReport> App::deploy(const std::vector<dsl::SourceFile>& files,
+                                 std::vector<dsl::CompileResult> compiled) {
+  State& state = *m;
+  state.begin();
+  DeployReport report;
+  report.compiled = std::move(compiled);
+  if (report.compiled.size() != files.size()) {
+    report.compiled.clear();
+    for (const dsl::SourceFile& file : files) report.compiled.push_back(dsl::compile(file));
+  }
+  if (!report.compiled_ok()) return report;
+  std::vector<Deploying> deploying;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    deploying.push_back({files[i].path(), report.compiled[i].definition.get()});
+  report.start_problems = start_problems(state, deploying);
+  if (!report.start_problems.empty()) return report;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const engine::Definition& def = *report.compiled[i].definition;
+    auto outcome = state.store().deploy(def.name, files[i].text(), def.source_hash, state.now);
+    if (!outcome) return std::unexpected(from_store(outcome.error()));
+    report.deployed.push_back({files[i].path(), *outcome, def.source_hash});
+  }
+  return report;
+}
+
+Result<std::vector<DefinitionInfo>> App::definitions() {
+  State& state = *m;
+  state.begin();
+  auto records = state.store().definitions();
+  if (!records) return std::unexpected(from_store(records.error()));
+  std::vector<DefinitionInfo> out;
+  for (store::DefinitionRecord& record : *records) {
+    auto procedure = state.procedure(record.name, record.version);
+    DefinitionInfo info{std::move(record), "", procedure.has_value()};
+    if (procedure) info.label = procedure->definition->label;
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+}  // namespace dojang::app

@@ -22,10 +22,10 @@
 
 #include "dojang/store/directory.hpp"
 
-namespace dojang::cli {
+namespace dojang::app {
 
 // The directory, or every problem found, each as "FILE:LINE: message".
 [[nodiscard]] std::expected<store::Directory, std::vector<std::string>> parse_directory(
     const std::string& path, std::string_view text);
 
-}  // namespace dojang::cli
+}  // namespace dojang::app

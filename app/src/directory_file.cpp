@@ -7,10 +7,18 @@
 
 #include "dojang/base/local_time.hpp"
 #include "dojang/base/utf8.hpp"
-#include "instant.hpp"
+#include "dojang/base/civil.hpp"
+#include "dojang/base/iso8601.hpp"
 
-namespace dojang::cli {
+namespace dojang::app {
 namespace {
+
+// A calendar date "YYYY-MM-DD" as the number of days since 1970-01-01.
+std::optional<long long> parse_day_number(std::string_view text) {
+  const auto date = base::parse_date(text);
+  if (!date) return std::nullopt;
+  return base::days_from_civil(*date);
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -275,4 +283,4 @@ std::expected<store::Directory, std::vector<std::string>> parse_directory(const 
   return std::move(parser.directory);
 }
 
-}  // namespace dojang::cli
+}  // namespace dojang::app

@@ -1,0 +1,179 @@
+// What people look at: their inbox, an item, its history, the audit of every history, and the
+// directory they are in.
+
+#include <algorithm>
+#include <limits>
+
+#include "directory_file.hpp"
+#include "dojang/engine/replay.hpp"
+#include "state.hpp"
+
+namespace dojang::app {
+namespace {
+
+std::vector<std::string> roles_of(const engine::Principal& who) {
+  std::vector<std::string> roles = who.roles;
+  for (const auto& f : who.acting_for) roles.insert(roles.end(), f.roles.begin(), f.roles.end());
+  std::sort(roles.begin(), roles.end());
+  roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+  return roles;
+}
+
+// Those the user acts for on this item: the absent people whose roles open an action that the
+// user's own roles do not.
+std::vector<std::string> on_behalf_of(const engine::Definition& def,
+                                      const engine::Instance& instance,
+                                      const engine::Principal& who, engine::Date now) {
+  const engine::Principal own{who.user, who.roles, {}};
+  const std::vector<std::string> mine = engine::allowed_actions(def, instance, own, now);
+  std::vector<std::string> out;
+  for (const auto& f : who.acting_for) {
+    const engine::Principal only{who.user, {}, {f}};
+    for (const std::string& a : engine::allowed_actions(def, instance, only, now)) {
+      if (std::find(mine.begin(), mine.end(), a) == mine.end()) {
+        out.push_back(f.user);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// Where an item's stored state and fields differ from what its history folds to ("" when not).
+std::string fold_mismatch(const engine::Definition& def, const engine::Instance& in,
+                          const std::vector<store::StoredEvent>& stored) {
+  std::vector<engine::HistoryEvent> events;
+  events.reserve(stored.size());
+  for (const store::StoredEvent& e : stored) events.push_back(e.event);
+  auto folded = engine::fold_history(def, events);
+  if (!folded) return "its history does not hold together: " + folded.error();
+  auto name = [&](engine::Index s) {
+    return s < def.states.size() ? "'" + def.states[s].name + "'" : std::string("(none)");
+  };
+  if (folded->state != in.state)
+    return "it is stored in state " + name(in.state) + " but its history leads to " +
+           name(folded->state);
+  if (folded->revision != in.revision)
+    return "it is stored at revision " + std::to_string(in.revision) + " but its history has " +
+           std::to_string(folded->revision) + " events";
+  const std::vector<engine::Value> fields = engine::field_values(def, in);
+  for (std::size_t i = 0; i < def.fields.size() && i < fields.size(); ++i) {
+    if (!(fields[i] == folded->fields[i]))
+      return "its field '" + def.fields[i].name + "' is stored as " + engine::to_string(fields[i]) +
+             " but its history sets " + engine::to_string(folded->fields[i]);
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<std::vector<InboxEntry>> App::inbox(const std::string& user, int limit) {
+  State& state = *m;
+  state.begin();
+  auto who = state.principal(user);
+  if (!who) return std::unexpected(who.error());
+  auto waiting = state.store().inbox(roles_of(*who), limit);
+  if (!waiting) return std::unexpected(from_store(waiting.error()));
+  std::vector<InboxEntry> out;
+  for (const store::InstanceSummary& s : *waiting) {
+    auto instance = state.instance(s.id);
+    if (!instance) return std::unexpected(instance.error());
+    auto procedure = state.procedure(instance->workflow, instance->version);
+    if (!procedure) return std::unexpected(procedure.error());
+    const engine::Definition& def = *procedure->definition;
+    std::vector<std::string> actions = engine::allowed_actions(def, *instance, *who, state.now);
+    if (actions.empty()) continue;
+    std::vector<std::string> behalf = on_behalf_of(def, *instance, *who, state.now);
+    out.push_back({*procedure, std::move(*instance), std::move(actions), std::move(behalf)});
+  }
+  return out;
+}
+
+Result<ItemView> App::show(const std::string& id, const std::optional<std::string>& user) {
+  State& state = *m;
+  state.begin();
+  auto instance = state.instance(id);
+  if (!instance) return std::unexpected(instance.error());
+  auto procedure = state.procedure(instance->workflow, instance->version);
+  if (!procedure) return std::unexpected(procedure.error());
+  ItemView view{*procedure, std::move(*instance), std::nullopt};
+  if (user) {
+    auto who = state.principal(*user);
+    if (!who) return std::unexpected(who.error());
+    const engine::Definition& def = *procedure->definition;
+    view.actions = engine::allowed_actions(def, view.instance, *who, state.now);
+    view.instance.reviews = engine::visible_reviews(def, view.instance, *who);  // blind reviews
+  }
+  return view;
+}
+
+Result<HistoryView> App::history(const std::string& id) {
+  State& state = *m;
+  state.begin();
+  auto instance = state.instance(id);
+  if (!instance) return std::unexpected(instance.error());
+  auto procedure = state.procedure(instance->workflow, instance->version);
+  if (!procedure) return std::unexpected(procedure.error());
+  auto events = state.store().history(id);
+  if (!events) return std::unexpected(from_store(events.error()));
+  return HistoryView{*procedure, std::move(*instance), std::move(*events)};
+}
+
+Result<store::AuditReport> App::audit(const std::optional<std::string>& id) {
+  State& state = *m;
+  state.begin();
+  auto checked = state.store().verify(id);
+  if (!checked) {
+    Error error = from_store(checked.error());
+    if (checked.error().code == store::Error::Code::NotFound && id)
+      error.message = "no item '" + *id + "'";
+    return std::unexpected(error);
+  }
+  store::AuditReport report = std::move(*checked);
+  // The chains hold; now each item against what its history folds to.
+  std::vector<std::string> ids;
+  if (id) {
+    ids.push_back(*id);
+  } else {
+    auto all = state.store().instances(std::nullopt, std::numeric_limits<int>::max());
+    if (!all) return std::unexpected(from_store(all.error()));
+    for (const store::InstanceSummary& s : *all) ids.push_back(s.id);
+  }
+  for (const std::string& one : ids) {
+    const bool chain_broken = std::ranges::any_of(
+        report.problems, [&](const store::AuditProblem& p) { return p.instance == one; });
+    if (chain_broken) continue;  // one problem per item: the chain's comes first
+    auto instance = state.instance(one);
+    if (!instance) return std::unexpected(instance.error());
+    auto procedure = state.procedure(instance->workflow, instance->version);
+    if (!procedure) return std::unexpected(procedure.error());
+    auto events = state.store().history(one);
+    if (!events) return std::unexpected(from_store(events.error()));
+    std::string why = fold_mismatch(*procedure->definition, *instance, *events);
+    if (!why.empty()) report.problems.push_back({one, instance->revision, std::move(why)});
+  }
+  std::ranges::sort(report.problems, {}, &store::AuditProblem::instance);
+  return report;
+}
+
+Result<DirectoryLoaded> App::load_directory(const std::string& path, std::string_view text) {
+  State& state = *m;
+  state.begin();
+  auto directory = parse_directory(path, text);
+  if (!directory) {
+    const std::size_t n = directory.error().size();
+    return std::unexpected(Error{Error::Kind::Refused, "invalid_directory",
+                                 std::to_string(n) + (n == 1 ? " problem" : " problems") +
+                                     " in " + path + "; nothing loaded",
+                                 directory.error()});
+  }
+  if (auto loaded = state.store().load_directory(*directory); !loaded)
+    return std::unexpected(from_store(loaded.error()));
+  DirectoryLoaded out;
+  out.people = directory->people.size();
+  for (const store::Person& p : directory->people) out.roles += p.roles.size();
+  out.deputies = directory->deputies.size();
+  return out;
+}
+
+}  // namespace dojang::app
