@@ -19,7 +19,9 @@ Result<App> App::open(const std::string& url, Clock clock) {
   return App(std::move(state));
 }
 
-std::string App::backend() const { return m->db->backend(); }
+std::string App::backend() const {
+  return m->db->backend();
+}
 
 Result<Procedure> App::procedure(const std::string& name, std::optional<int> version) {
   m->begin();

@@ -14,7 +14,6 @@ struct Deploying {
   const engine::Definition* definition = nullptr;
 };
 
-
 std::string type_words(engine::Type t) {
   switch (t) {
     case engine::Type::Null:

@@ -5,10 +5,10 @@
 #include <map>
 #include <optional>
 
-#include "dojang/base/local_time.hpp"
-#include "dojang/base/utf8.hpp"
 #include "dojang/base/civil.hpp"
 #include "dojang/base/iso8601.hpp"
+#include "dojang/base/local_time.hpp"
+#include "dojang/base/utf8.hpp"
 
 namespace dojang::app {
 namespace {

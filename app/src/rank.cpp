@@ -34,7 +34,8 @@ Error unknown_ranking(const engine::Definition& def, const std::string& name) {
   for (const engine::StateDef& s : def.states) {
     if (s.ranking) list += (list.empty() ? "" : ", ") + s.ranking->name;
   }
-  return Error{Error::Kind::NotFound, "unknown_ranking",
+  return Error{Error::Kind::NotFound,
+               "unknown_ranking",
                "procedure '" + def.name + "' has no ranking '" + name + "'" +
                    (list.empty() ? std::string("; it ranks nothing") : "; its rankings: " + list),
                {}};
@@ -72,7 +73,8 @@ Result<RankDone> rank_and_commit(State& state, const Procedure& latest, const st
   }
   const engine::Definition& def = *done.definition;
   if (ranking_in(def, ranking, &done.state) == nullptr) {
-    return std::unexpected(Error{Error::Kind::NotFound, "unknown_ranking",
+    return std::unexpected(Error{Error::Kind::NotFound,
+                                 "unknown_ranking",
                                  "version " + std::to_string(version) + " of '" + def.name +
                                      "' has no ranking '" + ranking + "'",
                                  {}});
@@ -82,7 +84,8 @@ Result<RankDone> rank_and_commit(State& state, const Procedure& latest, const st
   if (!earlier) return std::unexpected(from_store(earlier.error()));
   if (*earlier) {
     const store::RankingRun& run = **earlier;
-    return std::unexpected(Error{Error::Kind::Conflict, "duplicate",
+    return std::unexpected(Error{Error::Kind::Conflict,
+                                 "duplicate",
                                  "ranking '" + ranking + "' of '" + def.name + "'" +
                                      (group_key.empty() ? std::string() : " for " + group_key) +
                                      " was already run on " + minute_text(run.ran_at) + " UTC by " +
@@ -97,7 +100,8 @@ Result<RankDone> rank_and_commit(State& state, const Procedure& latest, const st
   auto committed = state.store().commit_ranking(done.run, done.ranking.steps);
   if (!committed) {
     Error error = from_store(committed.error());
-    if (committed.error().code == store::Error::Code::Conflict) error.message += "; nothing was ranked";
+    if (committed.error().code == store::Error::Code::Conflict)
+      error.message += "; nothing was ranked";
     return std::unexpected(error);
   }
   return done;
@@ -116,16 +120,18 @@ Result<RankDone> App::rank(const std::string& workflow, const std::string& ranki
   if (at == engine::kNone) return std::unexpected(unknown_ranking(def, ranking));
   const engine::RankingDef& r = *def.states[at].ranking;
   if (r.group != engine::kNone && !group) {
-    return std::unexpected(Error{Error::Kind::BadInput, "group_required",
+    return std::unexpected(Error{Error::Kind::BadInput,
+                                 "group_required",
                                  "ranking '" + r.name + "' ranks each " + def.fields[r.group].name +
                                      " on its own: say which group (e.g. 2026)",
                                  {}});
   }
   if (r.group == engine::kNone && group) {
-    return std::unexpected(Error{Error::Kind::BadInput, "group_not_taken",
-                                 "ranking '" + r.name +
-                                     "' has no `per`: it ranks every item at once, not by group",
-                                 {}});
+    return std::unexpected(
+        Error{Error::Kind::BadInput,
+              "group_not_taken",
+              "ranking '" + r.name + "' has no `per`: it ranks every item at once, not by group",
+              {}});
   }
   const std::string group_key = group.value_or("");
   auto groups = rank_groups(state, workflow, r.name, def.states[at].name);
@@ -158,7 +164,8 @@ std::map<ScheduleKey, engine::MonthDay> schedule(State& state, std::vector<Ticke
     auto procedure = state.procedure(record.name, record.version);
     if (!procedure) continue;  // a text that no longer compiles ranks nothing
     for (const engine::StateDef& s : procedure->definition->states) {
-      if (s.ranking && s.ranking->at) found[{record.name, s.ranking->name, s.name}] = *s.ranking->at;
+      if (s.ranking && s.ranking->at)
+        found[{record.name, s.ranking->name, s.name}] = *s.ranking->at;
     }
   }
   return found;

@@ -163,8 +163,8 @@ Result<DirectoryLoaded> App::load_directory(const std::string& path, std::string
   if (!directory) {
     const std::size_t n = directory.error().size();
     return std::unexpected(Error{Error::Kind::Refused, "invalid_directory",
-                                 std::to_string(n) + (n == 1 ? " problem" : " problems") +
-                                     " in " + path + "; nothing loaded",
+                                 std::to_string(n) + (n == 1 ? " problem" : " problems") + " in " +
+                                     path + "; nothing loaded",
                                  directory.error()});
   }
   if (auto loaded = state.store().load_directory(*directory); !loaded)

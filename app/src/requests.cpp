@@ -33,7 +33,8 @@ Result<RequestResult> replay(State& state, const RequestInput& input,
                              ? instance->workflow == input.workflow
                              : hit.instance == input.instance;
   if (!same_item || hit.event.action != event_action(input)) {
-    return std::unexpected(Error{Error::Kind::Conflict, "key_reused",
+    return std::unexpected(Error{Error::Kind::Conflict,
+                                 "key_reused",
                                  "the key '" + input.key + "' was already used for '" +
                                      hit.event.action + "' on " + hit.instance +
                                      "; use a new key for a new request",
@@ -61,7 +62,8 @@ std::optional<Result<RequestResult>> replay_if_known(State& state, const Request
 Error conflict(State& state, const engine::Instance& ours) {
   std::int64_t revision = ours.revision;
   if (auto now = state.store().instance(ours.id)) revision = now->revision;
-  return Error{Error::Kind::Conflict, "conflict",
+  return Error{Error::Kind::Conflict,
+               "conflict",
                "the item changed while you were acting (revision " + std::to_string(revision) +
                    "); reload and try again",
                {}};

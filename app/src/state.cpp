@@ -27,9 +27,9 @@ Result<Procedure> State::procedure(const std::string& name, std::optional<int> v
   if (!record) {
     Error error = from_store(record.error());
     if (record.error().code == store::Error::Code::NotFound) {
-      error.message = version ? "version " + std::to_string(*version) + " of '" + name +
-                                    "' is not deployed"
-                              : "no procedure '" + name + "' is deployed";
+      error.message =
+          version ? "version " + std::to_string(*version) + " of '" + name + "' is not deployed"
+                  : "no procedure '" + name + "' is deployed";
     }
     return std::unexpected(error);
   }
@@ -38,10 +38,11 @@ Result<Procedure> State::procedure(const std::string& name, std::optional<int> v
   const std::string where = name + " (version " + std::to_string(record->version) + ")";
   dsl::CompileResult result = dsl::compile(dsl::SourceFile(where, record->source));
   if (!result.ok()) {
-    return std::unexpected(Error{Error::Kind::Refused, "bad_definition",
-                                 "the stored text of " + where +
-                                     " no longer compiles; deploy it again",
-                                 {}});
+    return std::unexpected(
+        Error{Error::Kind::Refused,
+              "bad_definition",
+              "the stored text of " + where + " no longer compiles; deploy it again",
+              {}});
   }
   compiled[{name, record->version}] = result.definition;
   return Procedure{result.definition, record->version};

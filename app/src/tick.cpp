@@ -60,8 +60,8 @@ FiredTimer fire(State& state, const store::DueTimer& due) {
 }  // namespace
 
 std::size_t TickReport::fired() const {
-  return static_cast<std::size_t>(std::ranges::count_if(
-      timers, [](const FiredTimer& t) { return t.fate == Fate::Fired; }));
+  return static_cast<std::size_t>(
+      std::ranges::count_if(timers, [](const FiredTimer& t) { return t.fate == Fate::Fired; }));
 }
 
 std::size_t TickReport::failed() const {

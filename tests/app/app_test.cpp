@@ -163,7 +163,7 @@ TEST_P(AppTest, AWrongPersonIsForbiddenAndNothingChanges) {
   App app = ready();
   const std::string id = submitted(app);
   auto own = app.request(act_input(id, "approve", "lee.junho"));  // a leader, but not kim's
-  ASSERT_TRUE(own.has_value()) << own.error().message;             // (not by submitter: kim)
+  ASSERT_TRUE(own.has_value()) << own.error().message;            // (not by submitter: kim)
 
   const std::string second = submitted(app);
   auto by_staff = app.request(act_input(second, "approve", "kim.sujin"));
@@ -288,7 +288,8 @@ TEST_P(AppTest, AuditFindsAnItemThatDisagreesWithItsHistory) {
   ASSERT_TRUE(audit.has_value());
   ASSERT_EQ(audit->problems.size(), 1u);
   EXPECT_EQ(audit->problems[0].instance, id);
-  EXPECT_NE(audit->problems[0].reason.find("'draft'"), std::string::npos) << audit->problems[0].reason;
+  EXPECT_NE(audit->problems[0].reason.find("'draft'"), std::string::npos)
+      << audit->problems[0].reason;
   EXPECT_NE(audit->problems[0].reason.find("'review'"), std::string::npos);
 }
 

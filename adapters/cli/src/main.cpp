@@ -1,6 +1,6 @@
 // The `dojang` command. Everything happens in cli::run, so that main stays a one-liner.
 
-#include "app.hpp"
+#include "cli.hpp"
 
 int main(int argc, char** argv) {
   return dojang::cli::run(argc, argv);

@@ -18,7 +18,7 @@ namespace dojang::app {
 
 // Where the time comes from. Every use case reads it once, at its start.
 using Clock = std::function<engine::Date()>;
-[[nodiscard]] Clock system_clock();             // the real clock, to the second
+[[nodiscard]] Clock system_clock();                // the real clock, to the second
 [[nodiscard]] Clock fixed_clock(engine::Date at);  // always `at` (tests, replays)
 
 class App {
@@ -55,7 +55,8 @@ class App {
   // What `user` (or whom they act for) can act on now, most recently updated first.
   [[nodiscard]] Result<std::vector<InboxEntry>> inbox(const std::string& user, int limit);
   // One item; as `user`, with the actions they may take and the reviews they may see.
-  [[nodiscard]] Result<ItemView> show(const std::string& id, const std::optional<std::string>& user);
+  [[nodiscard]] Result<ItemView> show(const std::string& id,
+                                      const std::optional<std::string>& user);
   [[nodiscard]] Result<HistoryView> history(const std::string& id);
   // The hash chains, and that each item's state and fields are what its history folds to.
   [[nodiscard]] Result<store::AuditReport> audit(const std::optional<std::string>& id);

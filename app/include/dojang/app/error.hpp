@@ -24,8 +24,8 @@ struct Error {
     Unavailable,  // the database cannot be reached or understood; nothing is known to have changed
   };
   Kind kind = Kind::Refused;
-  std::string code;     // "wrong_role", "not_found", "conflict", ...
-  std::string message;  // one line
+  std::string code;                  // "wrong_role", "not_found", "conflict", ...
+  std::string message;               // one line
   std::vector<std::string> details;  // more lines when there are several problems (a file's)
 };
 

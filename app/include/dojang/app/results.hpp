@@ -119,7 +119,7 @@ struct RankDone {
 struct FiredTimer {
   enum class Fate { Fired, Gone, Retry, Failed } fate = Fate::Failed;
   std::string instance;
-  std::string message;  // why, when not fired
+  std::string message;                                   // why, when not fired
   std::shared_ptr<const engine::Definition> definition;  // when fired
   engine::HistoryEvent event;                            // when fired
   std::int64_t revision = 0;

@@ -1,0 +1,33 @@
+#include "support/open_app.hpp"
+
+#include "support/instant.hpp"
+
+namespace dojang::cli {
+
+std::expected<app::App, Failure> open_app(const GlobalOptions& global) {
+  app::Clock clock = app::system_clock();
+  if (!global.now.empty()) {
+    auto at = parse_instant(global.now);
+    if (!at) {
+      return std::unexpected(usage_failure(
+          "--now '" + global.now +
+          "' is not an ISO 8601 date or date-time (e.g. 2007-02-01 or 2007-02-01T09:00:00+09:00)"));
+    }
+    clock = app::fixed_clock(*at);
+  }
+  auto opened = app::App::open(global.db, std::move(clock));
+  if (!opened) return std::unexpected(app_failure(opened.error()));
+  return std::move(*opened);
+}
+
+Failure app_failure(const app::Error& error) {
+  using K = app::Error::Kind;
+  const bool usage = error.kind == K::Unavailable || error.kind == K::BadInput;
+  return {usage ? ExitCode::Usage : ExitCode::CheckFailed, error.code, error.message};
+}
+
+ExitCode report(const app::Error& error, const GlobalOptions& global) {
+  return report(app_failure(error), global);
+}
+
+}  // namespace dojang::cli

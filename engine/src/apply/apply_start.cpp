@@ -1,0 +1,37 @@
+// Start: a new instance at the start state, with the values its starter typed in.
+
+#include "apply/runtime_detail.hpp"
+
+namespace dojang::engine::detail {
+
+std::optional<Refusal> apply_start(const Definition& def, const Request& request,
+                                   const Principal& who, Date now, Step& out) {
+  if (def.start >= def.states.size()) {
+    return refusal(Refusal::Code::UnknownAction,
+                   "procedure '" + def.name + "' has no start state; it cannot be started");
+  }
+  // Anyone known to the directory may start an item; the roles matter from the first action on.
+  if (trim(who.user).empty()) {
+    return refusal(Refusal::Code::WrongRole, "an item is started by a person; say who (--as USER)");
+  }
+  Instance blank;
+  blank.slots.resize(def.slot_count);
+  Draft draft(def, blank, now, out);
+  Instance& in = draft.after;
+  in.id = request.new_id;
+  in.workflow = def.name;
+  in.submitter = who.user;
+  in.created_at = now;
+  if (auto r = assign(draft, request.set, nullptr, "start")) return r;
+  draft.recompute();
+  draft.event.kind = "start";
+  draft.event.action = "start";
+  draft.event.actor = who.user;
+  draft.event.on_behalf_of.clear();
+  draft.event.comment = request.comment;
+  if (auto r = move_to(draft, def.start, Move::Back)) return r;
+  finish_into(draft);
+  return std::nullopt;
+}
+
+}  // namespace dojang::engine::detail

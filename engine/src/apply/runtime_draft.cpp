@@ -1,0 +1,196 @@
+// The step being built, and what every accepted step gets: one history event with the next
+// revision, the fields that changed, the notes, notifications and the roles now waited for.
+
+#include <algorithm>
+
+#include "apply/runtime_detail.hpp"
+
+namespace dojang::engine::detail {
+
+namespace {
+
+// By name, without repeats, into `roles` (earlier content overwritten, its strings reused). The
+// role indices are gathered first (on the stack for the usual few), so that only the names that
+// stay are copied and no string is compared for a single role.
+void waiting_roles(const Definition& def, const StateDef& state, std::vector<std::string>& roles) {
+  constexpr std::size_t kFew = 16;
+  Index few[kFew];
+  std::vector<Index> many;
+  std::size_t n = 0;
+  auto add = [&](Index role) {
+    if (role >= def.roles.size()) return;
+    if (std::find(few, few + std::min(n, kFew), role) != few + std::min(n, kFew)) return;
+    if (n < kFew) {
+      few[n] = role;
+    } else if (std::find(many.begin(), many.end(), role) == many.end()) {
+      many.push_back(role);
+    } else {
+      return;
+    }
+    ++n;
+  };
+  for (const ActionDef& a : state.actions) {
+    if (a.by.kind == Actor::Kind::Role) add(a.by.role);
+  }
+  if (state.review) add(state.review->role);
+  roles.resize(n);
+  for (std::size_t i = 0; i < std::min(n, kFew); ++i) roles[i] = def.roles[few[i]].name;
+  for (std::size_t i = kFew; i < n; ++i) roles[i] = def.roles[many[i - kFew]].name;
+  if (roles.size() > 1) {
+    std::sort(roles.begin(), roles.end());
+    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());  // same-named roles
+  }
+}
+
+// `name` of the state, or "" for none, assigned into `out` (its buffer reused).
+void assign_state_name(const Definition& def, Index state, std::string& out) {
+  if (state < def.states.size()) {
+    assign_text(out, def.states[state].name);
+  } else {
+    out.clear();
+  }
+}
+
+// Whether a field kept its value (`old` null: the field did not exist, i.e. null). Numbers, the
+// usual case, are compared without going through the variant.
+bool same_value(const Value* old, const Value& now) {
+  if (old == nullptr) return now.is_null();
+  const double* a = old->as_number();
+  const double* b = now.as_number();
+  if (a != nullptr && b != nullptr) return *a == *b;
+  return *old == now;
+}
+
+// Empties a reused Step for the next request, keeping its buffers; the instance becomes a copy
+// of `original` with the recall window closed (any accepted event closes it; an action may
+// reopen it).
+// reset() copies an Instance member by member: a member added to Instance must be copied there.
+static_assert(sizeof(void*) != 8 || sizeof(Instance) == 280,
+              "Instance changed: copy its new member in reset(), then update this size");
+
+void reset(Step& step, const Definition& def, const Instance& original, Date at) {
+  Instance& in = step.instance;
+  // Member by member, so that the texts a reused Step mostly has already (the same procedure,
+  // submitter, often the same item) are compared rather than copied again.
+  assign_text(in.id, original.id);
+  assign_text(in.workflow, original.workflow);
+  in.version = original.version;
+  in.state = original.state;
+  in.slots = original.slots;
+  in.reviews = original.reviews;
+  in.revision = original.revision;
+  assign_text(in.submitter, original.submitter);
+  in.trail = original.trail;
+  in.recall.reset();
+  in.timers = original.timers;
+  in.created_at = original.created_at;
+  in.updated_at = original.updated_at;
+  if (in.slots.size() != def.slot_count) in.slots.resize(def.slot_count);
+  HistoryEvent& e = step.event;
+  e.seq = 0;  // kind, action, actor, on_behalf_of, comment: set by every processor
+  assign_state_name(def, original.state, e.from);
+  e.to.clear();
+  e.route.clear();
+  e.changes.clear();
+  e.notes.clear();
+  e.at = at;
+  step.notifications.clear();  // waiting_roles: set by finish_into, reusing its strings
+  step.starts.clear();
+  step.final = false;
+}
+
+}  // namespace
+
+Draft::Draft(const Definition& definition, const Instance& original, Date at)
+    : m_own(std::in_place),
+      def(definition),
+      before(original),
+      now(at),
+      step(*m_own),
+      after(step.instance),
+      event(step.event),
+      notes(step.event.notes) {
+  reset(step, def, original, at);
+}
+
+Draft::Draft(const Definition& definition, const Instance& original, Date at, Step& into)
+    : def(definition),
+      before(original),
+      now(at),
+      step(into),
+      after(into.instance),
+      event(into.event),
+      notes(into.event.notes) {
+  reset(step, def, original, at);
+}
+
+void Draft::note(std::string text) {
+  if (std::find(notes.begin(), notes.end(), text) == notes.end()) notes.push_back(std::move(text));
+}
+
+Step finish(Draft& draft) {
+  finish_into(draft);
+  return std::move(draft.step);
+}
+
+void finish_into(Draft& draft) {
+  const Definition& def = draft.def;
+  Instance& after = draft.after;
+  Step& step = draft.step;
+  draft.recompute();
+  after.revision = draft.before.revision + 1;
+  after.updated_at = draft.now;
+
+  if (!draft.starts.empty()) step.starts = start_orders(draft);  // before the notes are taken
+  HistoryEvent& event = draft.event;
+  event.seq = after.revision;
+  event.at = draft.now;
+  assign_state_name(def, after.state, event.to);
+  const std::vector<Value>& was = draft.before.slots;
+  for (const FieldDef& f : def.fields) {
+    if (f.slot >= after.slots.size()) continue;
+    const Value& now = after.slots[f.slot];
+    if (!same_value(f.slot < was.size() ? &was[f.slot] : nullptr, now))
+      event.changes.emplace_back(f.name, now);
+  }
+  for (const EvalNote& n : draft.eval_notes) draft.note(n.message);
+  for (const NotifyDef* n : draft.notify) {
+    const std::string role = n->role < def.roles.size() ? def.roles[n->role].name : std::string();
+    step.notifications.push_back({role, fill_message(def, after, n->message)});
+  }
+  const StateDef& state = def.states[after.state];
+  step.final = state.kind == StateKind::Final;
+  if (step.final) {
+    after.timers.clear();
+    after.recall.reset();
+    step.waiting_roles.clear();
+  } else {
+    waiting_roles(def, state, step.waiting_roles);
+  }
+}
+
+std::optional<Refusal> check_revision(const Instance& instance, const Request& request) {
+  if (!request.expected_revision || *request.expected_revision == instance.revision)
+    return std::nullopt;
+  return Refusal{Refusal::Code::StaleRevision,
+                 "the item has changed since you loaded it (revision " +
+                     std::to_string(*request.expected_revision) + ", now " +
+                     std::to_string(instance.revision) + "); look at it again and retry"};
+}
+
+std::optional<Refusal> check_open(const Definition& def, const Instance& instance,
+                                  const Request& request) {
+  if (instance.state >= def.states.size()) {
+    return Refusal{Refusal::Code::UnknownAction,
+                   "the item is in a state that procedure '" + def.name +
+                       "' does not have; it may belong to another version"};
+  }
+  if (def.states[instance.state].kind == StateKind::Final) {
+    return Refusal{Refusal::Code::AlreadyFinal, "the item is already finished: it is in " +
+                                                    state_text(def, instance.state) +
+                                                    ", where nothing more can be done"};
+  }
+  return check_revision(instance, request);
+}
+
+}  // namespace dojang::engine::detail

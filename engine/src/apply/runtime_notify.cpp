@@ -1,0 +1,53 @@
+// Notification text: {field}, {let} and {table.output} replaced by the instance's values.
+
+#include "apply/runtime_detail.hpp"
+
+namespace dojang::engine::detail {
+
+namespace {
+
+Index slot_named(const Definition& def, std::string_view name) {
+  for (const FieldDef& f : def.fields) {
+    if (f.name == name) return f.slot;
+  }
+  for (const LetDef& l : def.lets) {
+    if (l.name == name) return l.slot;
+  }
+  const std::size_t dot = name.find('.');
+  if (dot == std::string_view::npos) return kNone;
+  for (const TableDef& t : def.tables) {
+    if (t.name != name.substr(0, dot)) continue;
+    for (const TableOutput& o : t.outputs) {
+      if (o.name == name.substr(dot + 1)) return o.slot;
+    }
+  }
+  return kNone;
+}
+
+}  // namespace
+
+std::string fill_message(const Definition& def, const Instance& instance,
+                         std::string_view message) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < message.size()) {
+    const std::size_t open = message.find('{', at);
+    const std::size_t close = open == std::string_view::npos ? open : message.find('}', open + 1);
+    if (close == std::string_view::npos) {
+      out += message.substr(at);
+      break;
+    }
+    out += message.substr(at, open - at);
+    const std::string_view name = message.substr(open + 1, close - open - 1);
+    const Index slot = slot_named(def, name);
+    if (slot == kNone) {
+      out += message.substr(open, close - open + 1);  // not a value: left as written
+    } else {
+      out += plain(slot < instance.slots.size() ? instance.slots[slot] : Value{});
+    }
+    at = close + 1;
+  }
+  return out;
+}
+
+}  // namespace dojang::engine::detail

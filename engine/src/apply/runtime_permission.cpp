@@ -1,0 +1,138 @@
+// Who may act: roles held directly or through a deputy (대결), the submitter, separation of
+// duties, calendar windows.
+
+#include <algorithm>
+#include <cstdint>
+
+#include "dojang/base/local_time.hpp"
+#include "apply/runtime_detail.hpp"
+
+namespace dojang::engine::detail {
+
+namespace {
+
+struct MonthDay {
+  unsigned month = 1, day = 1;
+};
+
+// Windows are the office's calendar days (base::office_zone(), Asia/Seoul by default).
+MonthDay office_today(Date now) {
+  const base::CivilDate d = base::to_local(now.seconds, base::office_zone()).date;
+  return {d.month, d.day};
+}
+
+std::string two_digits(int v) {
+  return (v < 10 ? "0" : "") + std::to_string(v);
+}
+
+bool has(const std::vector<std::string>& roles, const std::string& role) {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+std::string roles_text(const Definition& def, const std::vector<std::string>& roles) {
+  std::vector<std::string> out;
+  for (const std::string& r : roles) {
+    const Index i = def.role_index(r);
+    out.push_back(i == kNone ? r : role_text(def, i));
+  }
+  return out.empty() ? "no role" : join(out, ", ");
+}
+
+}  // namespace
+
+std::optional<std::string> holds_role(const Definition& def, Index role, const Principal& who) {
+  if (role >= def.roles.size()) return std::nullopt;
+  const std::string& name = def.roles[role].name;
+  if (has(who.roles, name)) return std::string();
+  for (const Principal::ActingFor& f : who.acting_for) {
+    if (!f.user.empty() && has(f.roles, name)) return f.user;
+  }
+  return std::nullopt;
+}
+
+const std::string* acting_for(const Definition& def, const Instance& instance, const Actor& by,
+                              const Principal& who) {
+  switch (by.kind) {
+    case Actor::Kind::Anyone:
+      return &kNobody;
+    case Actor::Kind::Submitter:
+      if (instance.submitter.empty()) return nullptr;
+      if (who.user == instance.submitter) return &kNobody;
+      for (const Principal::ActingFor& f : who.acting_for) {
+        if (f.user == instance.submitter) return &f.user;
+      }
+      return nullptr;
+    case Actor::Kind::Role: {
+      if (by.role >= def.roles.size()) return nullptr;
+      const std::string& name = def.roles[by.role].name;
+      if (has(who.roles, name)) return &kNobody;
+      for (const Principal::ActingFor& f : who.acting_for) {
+        if (!f.user.empty() && has(f.roles, name)) return &f.user;
+      }
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<std::string> acts_as(const Definition& def, const Instance& instance, const Actor& by,
+                                   const Principal& who) {
+  const std::string* as = acting_for(def, instance, by, who);
+  if (as == nullptr) return std::nullopt;
+  return *as;
+}
+
+bool four_eyes_block(const ActionDef& action, const Instance& instance, const std::string& actor,
+                     const std::string& on_behalf_of) {
+  if (!action.not_by_submitter || instance.submitter.empty()) return false;
+  return actor == instance.submitter || on_behalf_of == instance.submitter;
+}
+
+bool in_window(const Window& w, Date now) {
+  const MonthDay today = office_today(now);
+  const int md = static_cast<int>(today.month * 100 + today.day);
+  const int from = w.from_month * 100 + w.from_day;
+  const int to = w.to_month * 100 + w.to_day;
+  if (from <= to) return from <= md && md <= to;
+  return md >= from || md <= to;  // over the year end: 11-01 .. 02-28
+}
+
+std::string window_text(const Window& w) {
+  return two_digits(w.from_month) + "-" + two_digits(w.from_day) + " .. " + two_digits(w.to_month) +
+         "-" + two_digits(w.to_day);
+}
+
+std::string korean_month_day(Date now) {
+  const MonthDay today = office_today(now);
+  return two_digits(static_cast<int>(today.month)) + "-" + two_digits(static_cast<int>(today.day));
+}
+
+std::string role_text(const Definition& def, Index role) {
+  if (role >= def.roles.size()) return "(unknown role)";
+  const RoleDef& r = def.roles[role];
+  if (r.label.empty() || r.label == r.name) return r.name;
+  return r.label + " (" + r.name + ")";
+}
+
+std::string actor_text(const Definition& def, const Actor& by) {
+  switch (by.kind) {
+    case Actor::Kind::Anyone:
+      return "anyone";
+    case Actor::Kind::Submitter:
+      return "the submitter";
+    case Actor::Kind::Role:
+      return "the role " + role_text(def, by.role);
+  }
+  return "someone else";
+}
+
+std::string principal_text(const Definition& def, const Principal& who) {
+  std::string out = "you are " + (who.user.empty() ? std::string("(nobody)") : who.user) +
+                    ", holding " + roles_text(def, who.roles);
+  for (const Principal::ActingFor& f : who.acting_for) {
+    out += "; acting for " + f.user + ", who holds " + roles_text(def, f.roles);
+  }
+  return out;
+}
+
+}  // namespace dojang::engine::detail

@@ -1,0 +1,221 @@
+// What people type, parsed by field type; values and names written back for people to read.
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "dojang/base/iso8601.hpp"
+#include "apply/runtime_detail.hpp"
+
+namespace dojang::engine::detail {
+
+namespace {
+
+std::string number_words(double v) {
+  return plain(Value{v});
+}
+
+// "a number from 0 to 20", "one of a, b", ... : what a field accepts, in words.
+std::string type_words(const FieldType& t) {
+  switch (t.kind) {
+    case FieldKind::Text:
+      return "text";
+    case FieldKind::Number:
+      return "a number";
+    case FieldKind::Money:
+      return "an amount of money (a number; commas allowed)";
+    case FieldKind::Bool:
+      return "true or false (예/아니오)";
+    case FieldKind::Date:
+      return "a date written YYYY-MM-DD";
+    case FieldKind::OneOf:
+      return "one of " + join(t.values, ", ");
+    case FieldKind::Score:
+      return "a number from " + number_words(t.lo) + " to " + number_words(t.hi);
+  }
+  return "a value";
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  std::string digits;
+  for (const char c : text) {
+    if (c != ',') digits += c;
+  }
+  if (digits.empty()) return std::nullopt;
+  double v = 0;
+  const char* const end = digits.data() + digits.size();
+  const auto [ptr, ec] = std::from_chars(digits.data(), end, v);
+  if (ec != std::errc{} || ptr != end || !std::isfinite(v)) return std::nullopt;
+  return v == 0 ? 0.0 : v;  // no -0
+}
+
+// A calendar date is midnight UTC of that day.
+std::optional<Date> parse_date(std::string_view s) {
+  const auto date = base::parse_date(s);
+  if (!date) return std::nullopt;
+  return Date{base::days_from_civil(*date) * base::kSecondsPerDay};
+}
+
+// Written YYYY-MM-DD (digits and dashes), whether or not such a day exists.
+bool date_shaped(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+  }
+  return true;
+}
+
+std::optional<bool> parse_bool(std::string_view s) {
+  if (s == "true" || s == "yes" || s == "예" || s == "y") return true;
+  if (s == "false" || s == "no" || s == "아니오" || s == "n") return false;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+std::expected<Value, std::string> parse_value(const FieldType& type, std::string_view text,
+                                              std::string_view label) {
+  const std::string_view t = trim(text);
+  if (t.empty()) return Value{};  // an empty value clears the field
+  auto bad = [&] {
+    return std::unexpected(quoted(label) + " needs " + type_words(type) + "; " + quoted(text) +
+                           " is not");
+  };
+  switch (type.kind) {
+    case FieldKind::Text:
+      return Value{std::string(text)};
+    case FieldKind::Number:
+    case FieldKind::Money:
+    case FieldKind::Score: {
+      const std::optional<double> v = parse_number(t);
+      if (!v) return bad();
+      if (type.kind == FieldKind::Money) {
+        // Money is never negative (no procedure has a field that allows it yet).
+        if (*v < 0) {
+          return std::unexpected(quoted(label) + " is an amount of money and cannot be negative; " +
+                                 quoted(text) + " is not allowed");
+        }
+      }
+      if (type.kind == FieldKind::Score && (*v < type.lo || *v > type.hi)) return bad();
+      return Value{*v};
+    }
+    case FieldKind::Bool: {
+      const std::optional<bool> b = parse_bool(t);
+      if (!b) return bad();
+      return Value{*b};
+    }
+    case FieldKind::Date: {
+      const std::optional<Date> d = parse_date(t);
+      if (!d && date_shaped(t)) {
+        return std::unexpected(quoted(label) + " needs a date written YYYY-MM-DD; " +
+                               std::string(t) + " does not exist");
+      }
+      if (!d) return bad();
+      return Value{*d};
+    }
+    case FieldKind::OneOf:
+      if (std::find(type.values.begin(), type.values.end(), t) == type.values.end()) return bad();
+      return Value{std::string(t)};
+  }
+  return bad();
+}
+
+std::optional<bool> parse_vote(std::string_view text) {
+  const std::string_view t = trim(text);
+  if (t == "approve" || t == "yes" || t == "찬성" || t == "true" || t == "예") return true;
+  if (t == "reject" || t == "no" || t == "반대" || t == "false" || t == "아니오") return false;
+  return std::nullopt;
+}
+
+std::string plain(const Value& v) {
+  if (v.is_null()) return "-";
+  if (const std::string* s = v.as_text()) return *s;
+  if (const ValueList* list = v.as_list()) {
+    std::vector<std::string> items;
+    for (const Value& item : *list) items.push_back(plain(item));
+    return join(items, ", ");
+  }
+  return to_string(v);  // numbers without trailing zeros, true/false, 2024-01-31, 14d
+}
+
+std::string quoted(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string slot_name(const Definition& def, Index slot) {
+  for (const FieldDef& f : def.fields) {
+    if (f.slot == slot) return f.name;
+  }
+  for (const LetDef& l : def.lets) {
+    if (l.slot == slot) return l.name;
+  }
+  for (const TableDef& t : def.tables) {
+    for (const TableOutput& o : t.outputs) {
+      if (o.slot == slot) return t.name + "." + o.name;
+    }
+  }
+  return "#" + std::to_string(slot);
+}
+
+std::string field_text(const FieldDef& field) {
+  return quoted(field.label.empty() ? field.name : field.label);
+}
+
+std::string state_text(const Definition& def, Index state) {
+  if (state >= def.states.size()) return "(unknown state)";
+  const StateDef& s = def.states[state];
+  if (s.label.empty() || s.label == s.name) return s.name;
+  return s.label + " (" + s.name + ")";
+}
+
+std::optional<Refusal> assign(Draft& draft, const std::vector<Assignment>& set,
+                              const std::vector<Index>* settable, std::string_view action) {
+  const Definition& def = draft.def;
+  for (const Assignment& a : set) {
+    const Index f = def.field_index(a.field);
+    if (f == kNone) {
+      std::vector<std::string> names;
+      for (const FieldDef& field : def.fields) names.push_back(field.name);
+      return Refusal{Refusal::Code::NotSettable,
+                     quoted(a.field) +
+                         " is not a field of this procedure; its fields are: " + join(names, ", ")};
+    }
+    if (settable != nullptr &&
+        std::find(settable->begin(), settable->end(), f) == settable->end()) {
+      std::vector<std::string> names;
+      for (const Index i : *settable) names.push_back(def.fields[i].name);
+      return Refusal{
+          Refusal::Code::NotSettable,
+          quoted(action) + " does not set " + field_text(def.fields[f]) + " (" + a.field + ")" +
+              (names.empty() ? "; it sets no fields" : "; it sets only " + join(names, ", "))};
+    }
+  }
+  for (const Assignment& a : set) {
+    const FieldDef& field = def.fields[def.field_index(a.field)];
+    auto value = parse_value(field.type, a.text, field.label.empty() ? field.name : field.label);
+    if (!value) return Refusal{Refusal::Code::BadValue, std::move(value.error())};
+    if (field.slot < draft.after.slots.size()) draft.after.slots[field.slot] = std::move(*value);
+  }
+  return std::nullopt;
+}
+
+}  // namespace dojang::engine::detail

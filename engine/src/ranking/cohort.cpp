@@ -1,0 +1,156 @@
+// engine::rank: one decision across the items waiting in a state. Each member's keys are
+// evaluated like guards are (derived values first), the cohort is ordered and placed
+// (cohort_order.cpp), and each member moves to its band's state through the same machinery as an
+// action: timers, decision chains, waiting roles, one "rank" event, revision + 1.
+
+#include "dojang/engine/cohort.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <set>
+
+#include "ranking/cohort_order.hpp"
+#include "dojang/engine/rank_support.hpp"
+#include "apply/runtime_detail.hpp"
+
+namespace dojang::engine {
+
+namespace {
+
+using detail::refuse;
+
+std::string ranking_text(const RankingDef& ranking) {
+  std::string out = detail::quoted(ranking.name);
+  if (!ranking.label.empty() && ranking.label != ranking.name)
+    out = ranking.label + " (" + out + ")";
+  return out;
+}
+
+// Every member must wait in `state`, on one version, in one group, once.
+std::optional<Refusal> check_cohort(const Definition& def, Index state, const RankingDef& ranking,
+                                    std::span<const Instance> cohort) {
+  if (cohort.empty()) {
+    return Refusal{Refusal::Code::EmptyCohort, "no item waits in " +
+                                                   detail::state_text(def, state) +
+                                                   " to be ranked by " + ranking_text(ranking)};
+  }
+  std::set<std::string> seen;
+  for (const Instance& in : cohort) {
+    if (!seen.insert(in.id).second) {
+      return Refusal{Refusal::Code::UnknownAction,
+                     "item " + in.id + " is in the cohort twice; each item is ranked once"};
+    }
+    if (in.state == state) continue;
+    if (in.state < def.states.size() && def.states[in.state].kind == StateKind::Final) {
+      return Refusal{Refusal::Code::AlreadyFinal, "item " + in.id + " is already finished (in " +
+                                                      detail::state_text(def, in.state) +
+                                                      ") and cannot be ranked"};
+    }
+    const std::string where = in.state < def.states.size() ? detail::state_text(def, in.state)
+                                                           : std::string("an unknown state");
+    return Refusal{Refusal::Code::UnknownAction,
+                   "item " + in.id + " is in " + where + ", not waiting in " +
+                       detail::state_text(def, state) + "; only items waiting there are ranked"};
+  }
+  for (const Instance& in : cohort) {
+    if (in.version != cohort.front().version) {
+      return Refusal{Refusal::Code::MixedVersions,
+                     "the items run on different versions of '" + def.name + "' (" +
+                         cohort.front().id + " on version " +
+                         std::to_string(cohort.front().version) + ", " + in.id + " on version " +
+                         std::to_string(in.version) +
+                         "); migrate them to one version before ranking them together"};
+    }
+  }
+  if (ranking.group != kNone) {
+    const std::string first = rank_group_key(def, ranking, cohort.front());
+    for (const Instance& in : cohort) {
+      const std::string key = rank_group_key(def, ranking, in);
+      if (key != first) {
+        return Refusal{Refusal::Code::UnknownAction,
+                       "the items belong to different groups of " + ranking_text(ranking) + " (" +
+                           cohort.front().id + ": " + first + ", " + in.id + ": " + key +
+                           "); each group is ranked on its own"};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::string place_comment(int place, std::size_t of) {
+  return std::to_string(place) + "위 / " + std::to_string(of);
+}
+
+}  // namespace
+
+std::expected<Ranking, Refusal> rank(const Definition& definition, Index state,
+                                     std::span<const Instance> cohort, const Principal& who,
+                                     bool by_timer, Date now) {
+  const Definition& def = definition;
+  if (state >= def.states.size() || !def.states[state].ranking) {
+    const std::string where =
+        state < def.states.size() ? detail::state_text(def, state) : std::string("that state");
+    return refuse(Refusal::Code::UnknownAction, "nothing is ranked in " + where + " of '" +
+                                                    def.name + "': it has no `rank` block");
+  }
+  const RankingDef& ranking = *def.states[state].ranking;
+
+  std::string actor(detail::kSystem);
+  std::string on_behalf_of;
+  if (!by_timer) {
+    const std::optional<std::string> as = detail::holds_role(def, ranking.role, who);
+    if (!as) {
+      return refuse(Refusal::Code::WrongRole, "ranking " + ranking_text(ranking) +
+                                                  " needs the role " +
+                                                  detail::role_text(def, ranking.role) + "; " +
+                                                  detail::principal_text(def, who));
+    }
+    actor = who.user;
+    on_behalf_of = *as;
+  }
+  if (auto r = check_cohort(def, state, ranking, cohort)) return std::unexpected(std::move(*r));
+
+  // Each member's draft, its derived values fresh, and its keys evaluated on them.
+  std::deque<detail::Draft> drafts;
+  std::vector<detail::RankEntry> entries;
+  entries.reserve(cohort.size());
+  for (const Instance& in : cohort) {
+    detail::Draft& draft = drafts.emplace_back(def, in, now);
+    draft.recompute();
+    const Env env = draft.env();
+    detail::RankEntry entry{&in, {}};
+    for (const RankKey& key : ranking.order) entry.keys.push_back(key.expr.evaluate(env));
+    entries.push_back(std::move(entry));
+  }
+  auto placed = detail::place_entries(def, ranking, entries);
+  if (!placed) return std::unexpected(std::move(placed.error()));
+
+  Ranking out;
+  out.table.reserve(placed->size());
+  out.steps.reserve(placed->size());
+  for (const detail::Placement& p : *placed) {
+    detail::Draft& draft = drafts[p.entry];
+    Instance& after = draft.after;
+    if (ranking.place_field < def.fields.size()) {
+      const Index slot = def.fields[ranking.place_field].slot;
+      if (slot < after.slots.size()) after.slots[slot] = Value{static_cast<double>(p.place)};
+    }
+    draft.event.kind = "rank";
+    draft.event.action = ranking.name;
+    draft.event.actor = actor;
+    draft.event.on_behalf_of = on_behalf_of;
+    draft.event.comment = place_comment(p.place, cohort.size());
+    if (p.band != kNone) {
+      const Index target = ranking.bands[p.band].target;
+      if (auto r = detail::move_to(draft, target, detail::Move::Forward)) {
+        r->message = "item " + after.id + ": " + r->message;
+        return std::unexpected(std::move(*r));
+      }
+    }
+    out.table.push_back(RankedItem{after.id, p.place, entries[p.entry].keys, p.band});
+    out.steps.push_back(detail::finish(draft));
+  }
+  return out;
+}
+
+}  // namespace dojang::engine
