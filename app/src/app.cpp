@@ -9,8 +9,8 @@ App::App(App&&) noexcept = default;
 App& App::operator=(App&&) noexcept = default;
 App::~App() = default;
 
-Result<App> App::open(const std::string& url, Clock clock) {
-  auto store = store::Store::open(url);
+Result<App> App::open(const std::string& url, Clock clock, Open mode) {
+  auto store = store::Store::open(url, mode);
   if (!store) return std::unexpected(from_store(store.error()));
   auto state = std::make_unique<State>();
   state->db = std::move(*store);

@@ -61,6 +61,7 @@ Error from_store(const store::Error& error) {
       kind = K::NotFound;
       break;
     case C::Unavailable:
+    case C::NoStore:
     case C::Schema:
     case C::BadUrl:
       kind = K::Unavailable;

@@ -2,7 +2,10 @@
 // engine::apply, one commit, then the starts of other procedures that the step ordered.
 // Idempotency: a key seen before returns the first result again and changes nothing.
 
+#include <algorithm>
+
 #include "child_starts.hpp"
+#include "dojang/base/sha256.hpp"
 #include "state.hpp"
 
 namespace dojang::app {
@@ -24,6 +27,27 @@ std::string event_action(const RequestInput& input) {
   }
 }
 
+// What makes two requests the same request: who asks what of which item, with which values,
+// comment and revision (the order of the values aside). Kept with the key.
+std::string fingerprint(const RequestInput& input) {
+  std::string text;
+  auto add = [&](const std::string& part) { text += std::to_string(part.size()) + ":" + part; };
+  add(event_action(input));
+  add(input.request.kind == Request::Kind::Start ? input.workflow : input.instance);
+  add(input.user);
+  std::vector<engine::Assignment> set = input.request.set;
+  std::ranges::sort(set, [](const engine::Assignment& a, const engine::Assignment& b) {
+    return a.field != b.field ? a.field < b.field : a.text < b.text;
+  });
+  for (const engine::Assignment& a : set) {
+    add(a.field);
+    add(a.text);
+  }
+  add(input.request.comment);
+  add(input.request.expected_revision ? std::to_string(*input.request.expected_revision) : "-");
+  return base::sha256_hex(text);
+}
+
 // A key seen before: the first result again, when it was for the same request.
 Result<RequestResult> replay(State& state, const RequestInput& input,
                              const store::IdempotentHit& hit) {
@@ -32,6 +56,15 @@ Result<RequestResult> replay(State& state, const RequestInput& input,
   const bool same_item = input.request.kind == Request::Kind::Start
                              ? instance->workflow == input.workflow
                              : hit.instance == input.instance;
+  const bool same_request = hit.fingerprint.empty() || hit.fingerprint == fingerprint(input);
+  if (same_item && hit.event.action == event_action(input) && !same_request) {
+    return std::unexpected(Error{Error::Kind::Conflict,
+                                 "key_reused",
+                                 "the key '" + input.key + "' was already used for '" +
+                                     hit.event.action + "' on " + hit.instance +
+                                     " with other values; use a new key for a new request",
+                                 {}});
+  }
   if (!same_item || hit.event.action != event_action(input)) {
     return std::unexpected(Error{Error::Kind::Conflict,
                                  "key_reused",
@@ -116,7 +149,8 @@ Result<RequestResult> App::request(const RequestInput& input) {
   engine::Step& step = *outcome;
   step.instance.version = procedure->version;  // the version it is pinned to
 
-  auto committed = state.store().commit(step, input.key);
+  auto committed =
+      state.store().commit(step, input.key, input.key.empty() ? "" : fingerprint(input));
   if (!committed) {
     using C = store::Error::Code;
     const C code = committed.error().code;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dojang/app/app.hpp"
+#include "dojang/engine/replay.hpp"
 #include "store/store_fixture.hpp"
 
 namespace dojang::app {
@@ -206,6 +207,31 @@ TEST_P(AppTest, AKeyGivesItsFirstResultAgainAndRefusesAnotherRequest) {
   EXPECT_EQ(reused.error().kind, Error::Kind::Conflict);
   EXPECT_EQ(reused.error().code, "key_reused");
   EXPECT_EQ(history_size(app, first->id), 1u);
+}
+
+TEST_P(AppTest, AKeyUsedAgainWithOtherValuesIsRefusedAndChangesNothing) {
+  App app = ready();
+  auto first = app.request(start_input("kim.sujin", "k-2"));
+  ASSERT_TRUE(first.has_value()) << first.error().message;
+  RequestInput other = start_input("kim.sujin", "k-2");
+  other.request.set[1].text = "5";  // five days, not three
+  auto reused = app.request(other);
+  ASSERT_FALSE(reused.has_value());
+  EXPECT_EQ(reused.error().kind, Error::Kind::Conflict);
+  EXPECT_EQ(reused.error().code, "key_reused");
+  EXPECT_NE(reused.error().message.find("other values"), std::string::npos);
+  EXPECT_EQ(app.show("leave-000002", std::nullopt).error().kind, Error::Kind::NotFound);
+  auto shown = app.show(first->id, std::nullopt);
+  ASSERT_TRUE(shown.has_value());
+  EXPECT_EQ(engine::field_values(*shown->procedure.definition, shown->instance)[1],
+            engine::Value(3.0));
+
+  // The same values in another order are the same request.
+  RequestInput same = start_input("kim.sujin", "k-2");
+  std::swap(same.request.set[0], same.request.set[1]);
+  auto again = app.request(same);
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_TRUE(again->replayed);
 }
 
 TEST_P(AppTest, UnknownPeopleItemsAndProceduresAreNotFound) {

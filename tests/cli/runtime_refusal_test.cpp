@@ -2,6 +2,9 @@
 // database exit 2 with one line.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
 
 #include <string>
 
@@ -172,6 +175,43 @@ TEST(RuntimeUsage, AnUnreachableDatabaseExits2WithOneLine) {
       dojang({"show", "x", "--json", "--db", "postgresql://x@/nodb?host=/nonexistent"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(json_text(boost::json::parse(r.out).at("error").at("code")), "unavailable");
+}
+
+// A read (or an action) on a SQLite path that holds no store says so, and creates nothing.
+TEST(RuntimeUsage, ACommandOnAPathThatHoldsNoStoreExits2AndCreatesNothing) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("dojang-nostore-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path file = dir / "typo.db";
+  const std::string db = "sqlite:" + file.string();
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{"definitions"},
+                                             {"show", "x"},
+                                             {"history", "x"},
+                                             {"inbox", "--as", "kim"},
+                                             {"audit", "verify"},
+                                             {"tick"},
+                                             {"act", "x", "submit", "--as", "kim"}}) {
+    SCOPED_TRACE(args.front());
+    std::vector<std::string> command = args;
+    command.insert(command.end(), {"--db", db});
+    Outcome const r = dojang(command);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    ASSERT_EQ(lines_of(r.err).size(), 1u) << r.err;
+    EXPECT_NE(r.err.find("no store"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(file));
+  }
+  Outcome const json = dojang({"show", "x", "--json", "--db", db});
+  EXPECT_EQ(json_text(boost::json::parse(json.out).at("error").at("code")), "no_store");
+  // An empty file is no store either; deploy makes one.
+  { std::ofstream touch(file); }
+  EXPECT_EQ(dojang({"definitions", "--db", db}).exit_code, 2);
+  Outcome const deployed =
+      dojang({"deploy", std::string(DOJANG_SOURCE_DIR) + "/workflows/mileage.flow", "--db", db});
+  EXPECT_EQ(deployed.exit_code, 0) << deployed.err;
+  EXPECT_EQ(dojang({"definitions", "--db", db}).exit_code, 0);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -78,7 +78,7 @@ TEST(RuntimePeople, AnyoneMayStartAndBecomesTheSubmitter) {
   EXPECT_EQ(step.instance.workflow, "purchase");
   EXPECT_EQ(step.event.actor, "nobody-special");
   const Outcome nobody = apply(*purchase(), Instance{}, start_request(), person(""), kNow);
-  expect_refused(nobody, Refusal::Code::WrongRole, {"--as"});
+  expect_refused(nobody, Refusal::Code::WrongRole, {"say who"});
 }
 
 TEST(RuntimePeople, AllowedActionsFollowRolesSeparationAndRecall) {

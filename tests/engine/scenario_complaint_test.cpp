@@ -219,7 +219,7 @@ TEST_F(Complaint, ARepeatedComplaintRatedPoorlyIsCompensatedThenImproved) {
 TEST_F(Complaint, TheTaskForceMayDecideNothingChangesWithAReason) {
   rated("5", "2");
   expect_no_step(item, act("no_change"), taskforce, kNextWeek, Refusal::Code::MissingComment,
-                 {"'no_change' needs a comment: say why (--comment)"});
+                 {"'no_change' needs a comment: say why"});
   item.must(act("no_change", {}, "이미 개선 과제가 진행 중"), taskforce, kNextWeek);
   EXPECT_EQ(item.state(), "closed");
 }

@@ -164,7 +164,8 @@ class PreparedCommit {
 }  // namespace
 
 Result<void> commit_in_one_statement(Connection& db, const engine::Step& step,
-                                     const std::string& idempotency_key, CommitOutcome& out) {
+                                     const std::string& idempotency_key,
+                                     const std::string& fingerprint, CommitOutcome& out) {
   const engine::Instance& in = step.instance;
   const engine::HistoryEvent& ev = step.event;
   soci::session& sql = db.sql();
@@ -220,8 +221,7 @@ Result<void> commit_in_one_statement(Connection& db, const engine::Step& step,
   if (parts.notifications) v.notifications = notifications_json(step);
   if (parts.key) {
     v.key = idempotency_key;
-    v.result =
-        canonical(boost::json::object{{"event", encode_event(in.id, ev)}, {"hash", out.hash}});
+    v.result = key_result(in.id, ev, out.hash, fingerprint);
   }
   long long count = 0;
   try {

@@ -19,6 +19,7 @@ namespace dojang::store::detail {
 // see duplicate_of).
 [[nodiscard]] Result<void> commit_in_one_statement(Connection& db, const engine::Step& step,
                                                    const std::string& idempotency_key,
+                                                   const std::string& fingerprint,
                                                    CommitOutcome& out);
 
 // Which unique key a Duplicate error of that statement came from, by the constraint it names.

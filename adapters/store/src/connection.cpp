@@ -5,14 +5,20 @@
 
 namespace dojang::store::detail {
 
-Result<std::unique_ptr<Connection>> Connection::open(const Target& target) {
+Result<std::unique_ptr<Connection>> Connection::open(const Target& target, bool create) {
   std::unique_ptr<Connection> db(new Connection(target));
   Context context{target.backend, Activity::Connect, target.where};
+  bool holds_store = true;
   auto failure = guarded(context, [&]() -> Result<void> {
     db->dialect().open(db->m_sql, target.connect);
+    if (!create) holds_store = db->dialect().holds_store(db->m_sql);
     return {};
   });
   if (failure) return std::unexpected(std::move(failure->error));
+  if (!holds_store) {
+    return std::unexpected(
+        Error{Error::Code::NoStore, "there is no store in '" + target.where + "' yet"});
+  }
   Result<int> version = migrate(*db);
   if (!version) return std::unexpected(std::move(version.error()));
   db->m_schema_version = *version;

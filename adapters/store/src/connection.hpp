@@ -19,7 +19,8 @@ namespace dojang::store::detail {
 class Connection {
  public:
   // Connects and brings the schema up to date (migrations.cpp).
-  [[nodiscard]] static Result<std::unique_ptr<Connection>> open(const Target& target);
+  [[nodiscard]] static Result<std::unique_ptr<Connection>> open(const Target& target,
+                                                                   bool create = true);
 
   [[nodiscard]] Backend backend() const { return m_target.backend; }
   // What differs between the backends (dialect.hpp).

@@ -28,6 +28,12 @@ class SqliteDialect final : public Dialect {
   }
   [[nodiscard]] std::string_view skip_locked() const override { return ""; }
   [[nodiscard]] bool commits_in_one_statement() const override { return false; }
+  [[nodiscard]] bool holds_store(soci::session& sql) const override {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+        soci::into(n);
+    return n > 0;
+  }
 };
 
 class PostgresqlDialect final : public Dialect {
@@ -54,6 +60,13 @@ class PostgresqlDialect final : public Dialect {
   }
   [[nodiscard]] std::string_view skip_locked() const override { return " FOR UPDATE SKIP LOCKED"; }
   [[nodiscard]] bool commits_in_one_statement() const override { return true; }
+  [[nodiscard]] bool holds_store(soci::session& sql) const override {
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = 'schema_version'"
+           " AND schemaname = current_schema()",
+        soci::into(n);
+    return n > 0;
+  }
 };
 
 }  // namespace

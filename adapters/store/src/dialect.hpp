@@ -47,6 +47,9 @@ class Dialect {
   // Whether a commit can be written as one statement of data-modifying CTEs
   // (commit_statement.cpp) instead of a transaction of several.
   [[nodiscard]] virtual bool commits_in_one_statement() const = 0;
+
+  // Whether the database holds a store (its schema_version table), read without a lock.
+  [[nodiscard]] virtual bool holds_store(soci::session& sql) const = 0;
 };
 
 }  // namespace dojang::store::detail

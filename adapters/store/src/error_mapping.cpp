@@ -28,6 +28,8 @@ const char* to_string(Error::Code code) {
       return "bad url";
     case Error::Code::Invalid:
       return "invalid";
+    case Error::Code::NoStore:
+      return "no store";
     case Error::Code::Internal:
       return "internal";
   }

@@ -192,4 +192,11 @@ Decoded<json::value> parse_json(std::string_view text) {
   return v;
 }
 
+std::string key_result(const std::string& instance, const engine::HistoryEvent& event,
+                       const std::string& hash, const std::string& fingerprint) {
+  boost::json::object o{{"event", encode_event(instance, event)}, {"hash", hash}};
+  if (!fingerprint.empty()) o["fingerprint"] = fingerprint;
+  return canonical(o);
+}
+
 }  // namespace dojang::store::detail

@@ -39,6 +39,10 @@ using Decoded = std::expected<T, std::string>;  // the error says what is wrong,
 // The whole event of an instance, as hashed and as copied under an idempotency key.
 [[nodiscard]] boost::json::value encode_event(const std::string& instance,
                                               const engine::HistoryEvent& event);
+
+// What an idempotency key keeps: the event, its hash and the request's fingerprint (when given).
+[[nodiscard]] std::string key_result(const std::string& instance, const engine::HistoryEvent& event,
+                                     const std::string& hash, const std::string& fingerprint);
 [[nodiscard]] Decoded<engine::HistoryEvent> decode_event(const boost::json::value& json);
 
 }  // namespace dojang::store::detail

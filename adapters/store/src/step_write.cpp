@@ -96,7 +96,8 @@ Result<void> check_step(const engine::Step& step) {
 }
 
 Result<CommitOutcome> write_step(soci::session& sql, const engine::Step& step,
-                                 const std::string& idempotency_key, Taken& taking) {
+                                 const std::string& idempotency_key, const std::string& fingerprint,
+                                 Taken& taking) {
   const engine::Instance& in = step.instance;
   const engine::HistoryEvent& ev = step.event;
   taking = Taken::Instance;
@@ -122,8 +123,7 @@ Result<CommitOutcome> write_step(soci::session& sql, const engine::Step& step,
   insert_start_orders(sql, step);  // nothing when there is none
   if (!idempotency_key.empty()) {
     taking = Taken::Key;
-    std::string result =
-        canonical(boost::json::object{{"event", encode_event(in.id, ev)}, {"hash", out.hash}});
+    const std::string result = key_result(in.id, ev, out.hash, fingerprint);
     sql << "INSERT INTO idempotency (key, instance, seq, result) VALUES (:k, :i, :s, :r)",
         soci::use(idempotency_key), soci::use(in.id), soci::use(seq), soci::use(result);
   }

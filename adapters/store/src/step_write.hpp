@@ -28,7 +28,8 @@ enum class Taken { Instance, Event, Key, Other };
 // is gone, Internal when the previous event is missing; throws what SOCI throws. The caller
 // remembers the new head (KnownHeads) only once its transaction is committed.
 [[nodiscard]] Result<CommitOutcome> write_step(soci::session& sql, const engine::Step& step,
-                                               const std::string& idempotency_key, Taken& taking);
+                                               const std::string& idempotency_key,
+                                               const std::string& fingerprint, Taken& taking);
 
 // Conflict or NotFound for an instance that is not at `expected` (one SELECT).
 [[nodiscard]] Result<void> not_at_revision(soci::session& sql, const std::string& id,

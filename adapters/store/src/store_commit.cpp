@@ -34,7 +34,8 @@ Error taken(detail::Taken key, const engine::Step& step, const std::string& idem
 
 }  // namespace
 
-Result<CommitOutcome> Store::commit(const engine::Step& step, const std::string& idempotency_key) {
+Result<CommitOutcome> Store::commit(const engine::Step& step, const std::string& idempotency_key,
+                                    const std::string& fingerprint) {
   if (Result<void> ok = detail::check_step(step); !ok) return std::unexpected(ok.error());
   detail::Taken taking = detail::Taken::Other;
   Result<CommitOutcome> outcome;
@@ -42,7 +43,7 @@ Result<CommitOutcome> Store::commit(const engine::Step& step, const std::string&
   // some takes the transaction on PostgreSQL too.
   if (m_db->dialect().commits_in_one_statement() && step.starts.empty()) {
     outcome = m_db->produce<CommitOutcome>([&](CommitOutcome& out) {
-      return detail::commit_in_one_statement(*m_db, step, idempotency_key, out);
+      return detail::commit_in_one_statement(*m_db, step, idempotency_key, fingerprint, out);
     });
     if (!outcome && outcome.error().code == Error::Code::Duplicate) {
       taking = detail::duplicate_of(outcome.error());
@@ -51,7 +52,7 @@ Result<CommitOutcome> Store::commit(const engine::Step& step, const std::string&
     outcome = m_db->produce<CommitOutcome>([&](CommitOutcome& out) -> Result<void> {
       detail::Transaction tx(*m_db, detail::Transaction::Mode::Write);
       Result<CommitOutcome> written =
-          detail::write_step(m_db->sql(), step, idempotency_key, taking);
+          detail::write_step(m_db->sql(), step, idempotency_key, fingerprint, taking);
       if (!written) return std::unexpected(std::move(written.error()));
       tx.commit();
       out = std::move(*written);

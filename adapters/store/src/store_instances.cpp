@@ -157,6 +157,8 @@ Result<std::optional<IdempotentHit>> Store::find_idempotency_key(const std::stri
     hit.seq = seq;
     hit.event = std::move(*decoded);
     hit.hash = std::string(hash->get_string());
+    if (const boost::json::value* f = o->if_contains("fingerprint"); f && f->is_string())
+      hit.fingerprint = std::string(f->get_string());
     out = std::move(hit);
     return {};
   });

@@ -157,7 +157,7 @@ Result<std::vector<CommitOutcome>> Store::commit_ranking(const RankingRun& run,
         soci::use(run.version), soci::use(ran_at), soci::use(run.actor);
     writing_steps = true;
     for (const engine::Step& step : steps) {
-      Result<CommitOutcome> written = detail::write_step(sql, step, "", taking);
+      Result<CommitOutcome> written = detail::write_step(sql, step, "", "", taking);
       if (!written) return std::unexpected(std::move(written.error()));
       out.push_back(std::move(*written));
     }

@@ -95,7 +95,7 @@ std::expected<const Choice*, Refusal> choose(Draft& draft, std::span<const Choic
   }
   if (need_comment && a.with_comment && trim(comment).empty()) {
     return refuse(Refusal::Code::MissingComment,
-                  quoted(a.name) + " needs a comment: say why (--comment)");
+                  quoted(a.name) + " needs a comment: say why");
   }
   if (chosen != nullptr) return chosen;
   std::vector<std::string> conditions;

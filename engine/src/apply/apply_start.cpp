@@ -12,7 +12,7 @@ std::optional<Refusal> apply_start(const Definition& def, const Request& request
   }
   // Anyone known to the directory may start an item; the roles matter from the first action on.
   if (trim(who.user).empty()) {
-    return refusal(Refusal::Code::WrongRole, "an item is started by a person; say who (--as USER)");
+    return refusal(Refusal::Code::WrongRole, "an item is started by a person; say who");
   }
   Instance blank;
   blank.slots.resize(def.slot_count);

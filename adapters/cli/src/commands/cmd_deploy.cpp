@@ -79,7 +79,7 @@ ExitCode run_deploy(const DeployOptions& options, const GlobalOptions& global) {
   if (app::DeployReport checked{compiled, {}, {}}; !checked.compiled_ok())
     return refuse_diagnostics(*files, checked, global);
 
-  auto app = open_app(global);
+  auto app = open_app(global, true);
   if (!app) return report(app.error(), global);
   auto deployed = app->deploy(*files, std::move(compiled));
   if (!deployed) return report(deployed.error(), global);

@@ -29,7 +29,7 @@ CLI::App* add_directory_command(CLI::App& app, DirectoryOptions& options) {
 ExitCode run_directory_load(const DirectoryOptions& options, const GlobalOptions& global) {
   auto text = read_file(options.file);
   if (!text) return report(usage_failure(text.error()), global);
-  auto app = open_app(global);
+  auto app = open_app(global, true);
   if (!app) return report(app.error(), global);
   auto loaded = app->load_directory(options.file, *text);
   if (!loaded && !loaded.error().details.empty()) {  // the file's problems, a line each

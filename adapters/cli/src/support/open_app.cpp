@@ -4,7 +4,7 @@
 
 namespace dojang::cli {
 
-std::expected<app::App, Failure> open_app(const GlobalOptions& global) {
+std::expected<app::App, Failure> open_app(const GlobalOptions& global, bool create) {
   app::Clock clock = app::system_clock();
   if (!global.now.empty()) {
     auto at = parse_instant(global.now);
@@ -15,8 +15,14 @@ std::expected<app::App, Failure> open_app(const GlobalOptions& global) {
     }
     clock = app::fixed_clock(*at);
   }
-  auto opened = app::App::open(global.db, std::move(clock));
-  if (!opened) return std::unexpected(app_failure(opened.error()));
+  auto opened = app::App::open(global.db, std::move(clock),
+                               create ? app::App::Open::CreateOrMigrate : app::App::Open::Existing);
+  if (!opened) {
+    Failure failure = app_failure(opened.error());
+    if (opened.error().code == "no_store")
+      failure.message += "; 'dojang deploy' or 'dojang directory load' makes one";
+    return std::unexpected(failure);
+  }
   return std::move(*opened);
 }
 

@@ -10,8 +10,10 @@
 
 namespace dojang::cli {
 
-// Reads --now (a usage failure when it is not ISO 8601), then opens the store.
-[[nodiscard]] std::expected<app::App, Failure> open_app(const GlobalOptions& global);
+// Reads --now (a usage failure when it is not ISO 8601), then opens the store. Only the commands
+// that fill a store (deploy, directory load) make one where there is none; the others say so.
+[[nodiscard]] std::expected<app::App, Failure> open_app(const GlobalOptions& global,
+                                                        bool create = false);
 
 // Exit 2 when the database cannot be reached or understood, or the input cannot be taken;
 // exit 1 for everything else (refused, conflict, not found, forbidden).

@@ -13,6 +13,7 @@
 
 #include "dojang/app/error.hpp"
 #include "dojang/app/results.hpp"
+#include "dojang/store/store.hpp"
 
 namespace dojang::app {
 
@@ -24,8 +25,11 @@ using Clock = std::function<engine::Date()>;
 class App {
  public:
   // Opens the store named by `url` ("sqlite:PATH" or a postgresql:// URL), creating or migrating
-  // its schema. Unavailable when it cannot be reached or understood.
-  [[nodiscard]] static Result<App> open(const std::string& url, Clock clock);
+  // its schema. Unavailable when it cannot be reached or understood, or (with Open::Existing)
+  // when it holds no store yet.
+  using Open = store::Store::Open;
+  [[nodiscard]] static Result<App> open(const std::string& url, Clock clock,
+                                        Open mode = Open::CreateOrMigrate);
 
   App(App&&) noexcept;
   App& operator=(App&&) noexcept;

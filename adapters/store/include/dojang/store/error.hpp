@@ -16,6 +16,7 @@ struct Error {
     Schema,       // the database's schema is newer than this program, or not ours
     BadUrl,       // the --db URL cannot be understood
     Invalid,      // the input breaks a rule of the store (a deputy for an unknown person, ...)
+    NoStore,      // the database holds no store, and it was opened not to make one
     Internal,     // a bug or corrupt stored data
   } code;
   std::string message;  // one line, for a person

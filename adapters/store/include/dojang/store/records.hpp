@@ -34,6 +34,7 @@ struct IdempotentHit {
   std::int64_t seq = 0;
   engine::HistoryEvent event;
   std::string hash;
+  std::string fingerprint;  // of the request, as given to commit ("" when none was)
 };
 
 struct StoredEvent {

@@ -30,7 +30,11 @@ class Store {
   // "sqlite:PATH" (e.g. "sqlite:dojang.db"), "postgresql://user@host:port/db?host=/socket/dir"
   // (a libpq URI; "postgres://" too) or SOCI's "postgresql://dbname=x host=y". Creates or
   // migrates the schema. BadUrl, Unavailable (cannot connect), Schema (newer than this program).
-  [[nodiscard]] static Result<std::unique_ptr<Store>> open(const std::string& url);
+  // With Open::Existing a database that holds no store yet (a SQLite file that does not exist or
+  // is empty) is NoStore, and nothing is created.
+  enum class Open { CreateOrMigrate, Existing };
+  [[nodiscard]] static Result<std::unique_ptr<Store>> open(const std::string& url,
+                                                           Open mode = Open::CreateOrMigrate);
 
   ~Store();
   Store(const Store&) = delete;
@@ -59,9 +63,11 @@ class Store {
   // Commits one Step in one transaction: the instance (INSERT for revision 1, else an UPDATE
   // guarded by revision - 1: Conflict when someone committed first), one history event chained
   // by hash, the pending timers, the waiting roles, the notifications (outbox) and, when
-  // `idempotency_key` is not empty, the key (Duplicate when it is already taken).
+  // `idempotency_key` is not empty, the key (Duplicate when it is already taken) with the
+  // request's `fingerprint` (what the caller needs to tell a repeat from another request).
   [[nodiscard]] Result<CommitOutcome> commit(const engine::Step& step,
-                                             const std::string& idempotency_key);
+                                             const std::string& idempotency_key,
+                                             const std::string& fingerprint = "");
   [[nodiscard]] Result<std::optional<IdempotentHit>> find_idempotency_key(const std::string& key);
   [[nodiscard]] Result<std::vector<StoredEvent>> history(const std::string& id);  // by seq
   // Instances waiting for any of `roles`, most recently updated first.
