@@ -83,6 +83,7 @@ Error from_refusal(const engine::Refusal& refusal) {
     case C::FourEyes:
     case C::NotReviewer:
     case C::Recused:
+    case C::NotOwner:
       kind = K::Forbidden;
       break;
     case C::StaleRevision:

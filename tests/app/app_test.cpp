@@ -50,6 +50,7 @@ id,name,department,roles
 kim.sujin,김수진,기획팀,staff
 park.jiyeon,박지연,기획팀,leader
 lee.junho,이준호,기획팀,staff leader
+choi.minho,최민호,기획팀,staff
 )";
 
 constexpr std::int64_t kDay = 86400;
@@ -317,6 +318,144 @@ TEST_P(AppTest, AuditFindsAnItemThatDisagreesWithItsHistory) {
   EXPECT_NE(audit->problems[0].reason.find("'draft'"), std::string::npos)
       << audit->problems[0].reason;
   EXPECT_NE(audit->problems[0].reason.find("'review'"), std::string::npos);
+}
+
+// ---- owners and write rights ----------------------------------------------------------------
+
+TEST_P(AppTest, AStarterCannotFillInALaterStepsField) {
+  App app = ready();
+  RequestInput start = start_input("kim.sujin");
+  start.request.set.push_back({"note", "승인합니다"});  // the leader's opinion, set by 'approve'
+  auto refused = app.request(start);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, "not_settable");
+  EXPECT_NE(refused.error().message.find("'팀장 의견' (note) is filled in later, by 'approve'"),
+            std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(app.show("leave-000001", std::nullopt).error().kind, Error::Kind::NotFound);
+}
+
+TEST_P(AppTest, OnlyTheDrafterOrTheirDeputySendsTheDraft) {
+  App app = ready();
+  auto started = app.request(start_input("kim.sujin"));
+  ASSERT_TRUE(started.has_value());
+  const std::string id = started->id;
+  for (const char* other : {"choi.minho", "lee.junho"}) {  // staff, but not the drafter
+    auto refused = app.request(act_input(id, "submit", other));
+    ASSERT_FALSE(refused.has_value()) << other;
+    EXPECT_EQ(refused.error().kind, Error::Kind::Forbidden);
+    EXPECT_EQ(refused.error().code, "not_owner");
+    EXPECT_NE(refused.error().message.find("kim.sujin"), std::string::npos);
+  }
+  EXPECT_EQ(history_size(app, id), 1u);
+  auto inbox = app.inbox("choi.minho", 10);
+  ASSERT_TRUE(inbox.has_value());
+  EXPECT_TRUE(inbox->empty());
+
+  // choi stands in for kim this month: the draft is theirs to send, on kim's behalf.
+  auto loaded =
+      app.load_directory("people.csv", std::string(kPeople) +
+                                           "[deputies]\ndeputy,for,from,to\n"
+                                           "choi.minho,kim.sujin,2007-01-25,2007-02-28\n");
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  auto sent = app.request(act_input(id, "submit", "choi.minho"));
+  ASSERT_TRUE(sent.has_value()) << sent.error().message;
+  EXPECT_EQ(sent->event.actor, "choi.minho");
+  EXPECT_EQ(sent->event.on_behalf_of, "kim.sujin");
+  EXPECT_EQ(sent->instance->submitter, "kim.sujin");
+}
+
+TEST_P(AppTest, AReturnedDraftIsCorrectedByItsDrafterAndSentAgain) {
+  App app = ready();
+  const std::string id = submitted(app);
+  RequestInput back = act_input(id, "send_back", "park.jiyeon");
+  back.request.comment = "일수를 확인해 주세요";
+  ASSERT_TRUE(app.request(back).has_value());
+  auto inbox = app.inbox("kim.sujin", 10);  // the drafter's returned item is in their inbox
+  ASSERT_TRUE(inbox.has_value());
+  ASSERT_EQ(inbox->size(), 1u);
+  EXPECT_EQ(inbox->front().instance.id, id);
+
+  RequestInput edit = act_input(id, "edit", "park.jiyeon");
+  edit.request.set = {{"days", "2"}};
+  auto stranger = app.request(edit);
+  ASSERT_FALSE(stranger.has_value());
+  EXPECT_EQ(stranger.error().code, "not_owner");
+
+  edit.user = "kim.sujin";
+  auto edited = app.request(edit);
+  ASSERT_TRUE(edited.has_value()) << edited.error().message;
+  EXPECT_EQ(edited->event.to, "draft");
+  ASSERT_EQ(edited->event.changes.size(), 1u);
+  EXPECT_EQ(edited->event.changes[0].first, "days");
+
+  RequestInput not_hers = act_input(id, "edit", "kim.sujin");
+  not_hers.request.set = {{"note", "x"}};
+  EXPECT_EQ(app.request(not_hers).error().code, "not_settable");
+
+  RequestInput again = act_input(id, "submit", "kim.sujin");
+  again.request.set = {{"title", "2월 연가 (수정)"}};  // corrected as it is sent
+  auto sent = app.request(again);
+  ASSERT_TRUE(sent.has_value()) << sent.error().message;
+  EXPECT_EQ(sent->event.to, "review");
+  EXPECT_EQ(history_size(app, id), 5u);
+  ASSERT_TRUE(app.audit(id)->ok());
+}
+
+TEST_P(AppTest, AWithdrawnDraftIsClosedForGood) {
+  std::string id;
+  {
+    App app = ready();
+    auto started = app.request(start_input("kim.sujin"));
+    ASSERT_TRUE(started.has_value());
+    id = started->id;
+    EXPECT_EQ(app.request(act_input(id, "withdraw", "choi.minho")).error().code, "not_owner");
+    RequestInput withdraw = act_input(id, "withdraw", "kim.sujin");
+    withdraw.request.comment = "일정 변경";
+    auto done = app.request(withdraw);
+    ASSERT_TRUE(done.has_value()) << done.error().message;
+    EXPECT_EQ(done->event.kind, "withdraw");
+  }
+  App later = open_at(engine::Date{kT0.seconds + kDay});
+  auto shown = later.show(id, std::string("kim.sujin"));
+  ASSERT_TRUE(shown.has_value());
+  EXPECT_TRUE(shown->instance.withdrawn);
+  EXPECT_TRUE(shown->actions->empty());
+  auto refused = later.request(act_input(id, "submit", "kim.sujin"));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, "already_final");
+  EXPECT_EQ(history_size(later, id), 2u);
+  auto inbox = later.inbox("kim.sujin", 10);
+  ASSERT_TRUE(inbox.has_value());
+  EXPECT_TRUE(inbox->empty());
+
+  auto sent = later.request(act_input(submitted(later), "withdraw", "kim.sujin"));
+  ASSERT_FALSE(sent.has_value());  // sent on: no longer a draft (recall it first)
+  EXPECT_EQ(sent.error().code, "unknown_action");
+}
+
+TEST_P(AppTest, AnOpinionIsRecordedWithoutMovingTheItem) {
+  App app = ready();
+  const std::string id = submitted(app);
+  RequestInput opinion = act_input(id, "comment", "park.jiyeon");
+  opinion.request.comment = "다음 주 일정과 겹칩니다";
+  auto added = app.request(opinion);
+  ASSERT_TRUE(added.has_value()) << added.error().message;
+  EXPECT_EQ(added->event.kind, "comment");
+  EXPECT_EQ(added->event.to, "review");
+  EXPECT_EQ(added->event.comment, "다음 주 일정과 겹칩니다");
+
+  opinion.user = "kim.sujin";  // the drafter too
+  ASSERT_TRUE(app.request(opinion).has_value());
+  opinion.user = "choi.minho";  // neither the drafter nor anyone who may act now
+  auto stranger = app.request(opinion);
+  ASSERT_FALSE(stranger.has_value());
+  EXPECT_EQ(stranger.error().kind, Error::Kind::Forbidden);
+  RequestInput empty = act_input(id, "comment", "park.jiyeon");
+  EXPECT_EQ(app.request(empty).error().code, "missing_comment");
+  EXPECT_EQ(history_size(app, id), 4u);
+  auto shown = app.show(id, std::nullopt);
+  EXPECT_EQ(shown->instance.state, shown->procedure.definition->state_index("review"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AppTest, ::testing::Values("sqlite", "postgresql"),

@@ -57,6 +57,24 @@ std::vector<Principal> people_for(const Definition& def) {
   return out;
 }
 
+// Those who can act in the start state: a draft is worked on by its drafter alone, so an item
+// started by anyone else would stay a draft.
+std::vector<Principal> starters_of(const Definition& def, const std::vector<Principal>& people) {
+  std::vector<Principal> out;
+  for (const Principal& p : people) {
+    for (const ActionDef& a : def.states[def.start].actions) {
+      const bool role =
+          a.by.kind == Actor::Kind::Role && a.by.role < def.roles.size() &&
+          std::find(p.roles.begin(), p.roles.end(), def.roles[a.by.role].name) != p.roles.end();
+      if (role || a.by.kind == Actor::Kind::Anyone) {
+        out.push_back(p);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 class Walker {
  public:
   Walker(std::shared_ptr<const Definition> def, unsigned seed)
@@ -70,13 +88,20 @@ class Walker {
       m_started = false;
       m_stuck = 0;
     }
-    const Principal& who = m_people[static_cast<std::size_t>(pick(m_people.size()))];
-    const Request r = m_started ? request(who) : start();
-    const Outcome want = apply(*m_def, m_item, r, who, m_now);
+    const std::vector<Principal> starters = starters_of(*m_def, m_people);
+    const std::vector<Principal>& from = m_started || starters.empty() ? m_people : starters;
+    const Principal* who = &from[static_cast<std::size_t>(pick(from.size()))];
+    if (m_started && m_item.state == m_def->start && chance(70)) {  // mostly the drafter
+      for (const Principal& p : m_people) {
+        if (p.user == m_item.submitter) who = &p;
+      }
+    }
+    const Request r = m_started ? request(*who) : start();
+    const Outcome want = apply(*m_def, m_item, r, *who, m_now);
 
     if (chance(50)) dirty(reused);
     const Instance before = m_item;
-    const std::optional<Refusal> refused = apply_into(*m_def, m_item, r, who, m_now, reused);
+    const std::optional<Refusal> refused = apply_into(*m_def, m_item, r, *who, m_now, reused);
     EXPECT_EQ(m_item, before);
     ASSERT_EQ(want.has_value(), !refused.has_value()) << "request " << r.action;
     if (refused) {
@@ -91,7 +116,7 @@ class Walker {
       if (chance(50)) dirty(aliased);
       aliased.instance = m_item;
       const std::optional<Refusal> again =
-          apply_into(*m_def, aliased.instance, r, who, m_now, aliased);
+          apply_into(*m_def, aliased.instance, r, *who, m_now, aliased);
       ASSERT_EQ(want.has_value(), !again.has_value());
       if (again) {
         EXPECT_EQ(again->code, want.error().code);
@@ -262,8 +287,9 @@ TEST(ApplyInto, SwappingTheItemOutOfTheStepKeepsEveryStepExact) {
   Instance by_apply;
   const Request start =
       start_request(values({{"title", "의자"}, {"amount", "1200"}, {"kind", "goods"}}), "item-9");
-  ASSERT_FALSE(apply_into(*def, item, start, people.back(), ymd(2024, 2, 1, 9), step));
-  const Outcome first = apply(*def, item, start, people.back(), ymd(2024, 2, 1, 9));
+  const Principal& boss = people[people.size() - 2];  // every role: the draft's drafter
+  ASSERT_FALSE(apply_into(*def, item, start, boss, ymd(2024, 2, 1, 9), step));
+  const Outcome first = apply(*def, item, start, boss, ymd(2024, 2, 1, 9));
   ASSERT_TRUE(first.has_value()) << first.error().message;
   expect_same_step(*first, step);
   std::swap(item, step.instance);

@@ -272,11 +272,14 @@ workflow pick "선택" {
 }
 
 TEST(RuntimeSameName, ActorsDecideBetweenSameNamedActions) {
-  // yoon starts the item without holding a role; only the submitter's `pay` is open to them.
+  // yoon drafts the item and has a clerk deputise for the submit (a draft is its drafter's);
+  // later only the submitter's `pay` is open to yoon, who holds no role.
   Item item(purchase());
   const Principal yoon = person("yoon");
   item.must(start_request(values({{"title", "t"}, {"amount", "5"}, {"memo", "m"}})), yoon, kNow);
-  item.must(act("submit"), kClerk, kNow);
+  expect_refused(item.apply(act("submit"), kClerk, kNow), Refusal::Code::NotOwner,
+                 {"for its drafter, yoon"});
+  item.must(act("submit"), person("yoon.deputy", {}, {{"yoon", {"clerk"}}}), kNow);
   item.must(act("approve"), kBoss, kNow);
   ASSERT_EQ(item.state(), "small");
   expect_refused(item.apply(act("pay"), person("nam"), kNow), Refusal::Code::WrongRole,

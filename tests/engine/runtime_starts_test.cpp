@@ -99,8 +99,8 @@ TEST_F(Starts, StepsWithoutTheClauseOrderNothing) {
 
 TEST_F(Starts, ARefusedActionOrdersNothing) {
   started();
-  expect_no_step(item, act("spin_off", values({{"title", "x"}})), boss, kNow,
-                 Refusal::Code::NotSettable, {"'spin_off' does not set"});
+  expect_no_step(item, act("spin_off", values({{"nope", "x"}})), boss, kNow,
+                 Refusal::Code::NotSettable, {"'nope' is not a field"});
   expect_refused(engine::apply(item.def(), item.instance(), act("spin_off"), person("lee"), kNow),
                  Refusal::Code::WrongRole);
 }

@@ -22,6 +22,24 @@ struct Taken {
   Date now;
 };
 
+// Those who can act in the start state: a draft is worked on by its drafter alone, so an item
+// started by anyone else would stay a draft.
+std::vector<Principal> starters_of(const Definition& def, const std::vector<Principal>& people) {
+  std::vector<Principal> out;
+  for (const Principal& p : people) {
+    for (const ActionDef& a : def.states[def.start].actions) {
+      const bool role =
+          a.by.kind == Actor::Kind::Role && a.by.role < def.roles.size() &&
+          std::find(p.roles.begin(), p.roles.end(), def.roles[a.by.role].name) != p.roles.end();
+      if (role || a.by.kind == Actor::Kind::Anyone) {
+        out.push_back(p);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 class Walk {
  public:
   Walk(std::shared_ptr<const Definition> def, std::vector<Principal> people, unsigned seed)
@@ -162,8 +180,9 @@ class Walk {
     m_taken.clear();
     m_events.clear();
     ++items;
+    const std::vector<Principal> starters = starters_of(*m_def, m_people);
     while (true) {
-      const Principal& who = any(m_people);
+      const Principal& who = !starters.empty() && chance(90) ? any(starters) : any(m_people);
       // Mostly with the required fields, since no action of a start state may set them later.
       std::vector<Assignment> set;
       for (const FieldDef& f : m_def->fields) {

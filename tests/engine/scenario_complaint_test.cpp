@@ -245,10 +245,11 @@ TEST_F(Complaint, MissingFieldsAreRefusedAndNothingChanges) {
       item, act("assign", values({{"department", "총무과"}})), clerk, kMonday,
       Refusal::Code::MissingField,
       {"fill in '민원인' (citizen), '접수 경로' (channel) before 'assign'", "they are required"});
-  // 'assign' sets only department and prior: the citizen's name cannot come with it.
+  // The citizen's name is the drafter's field: it may come with 'assign' (a draft's action), but
+  // the channel is still missing; a field filled in later by the handler may not.
   expect_no_step(item, act("assign", values({{"department", "총무과"}, {"citizen", "홍길동"}})),
-                 clerk, kMonday, Refusal::Code::NotSettable,
-                 {"'assign' does not set '민원인' (citizen); it sets only department, prior"});
+                 clerk, kMonday, Refusal::Code::MissingField,
+                 {"fill in '접수 경로' (channel) before 'assign'"});
   EXPECT_EQ(item.state(), "receipt");
   // The clerk completes the receipt, and then it can be assigned.
   item.must(act("amend", values({{"citizen", "홍길동"}, {"channel", "phone"}})), clerk, kMonday);

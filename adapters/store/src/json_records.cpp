@@ -138,10 +138,12 @@ std::string encode_body(const engine::Instance& instance) {
                           {"revision", instance.recall->revision},
                           {"user", instance.recall->user}};
   }
-  return canonical(json::object{{"recall", std::move(recall)},
-                                {"reviews", std::move(reviews)},
-                                {"slots", encode_values(instance.slots)},
-                                {"trail", std::move(trail)}});
+  json::object body{{"recall", std::move(recall)},
+                    {"reviews", std::move(reviews)},
+                    {"slots", encode_values(instance.slots)},
+                    {"trail", std::move(trail)}};
+  if (instance.withdrawn) body["withdrawn"] = true;  // only when set, like the review keys
+  return canonical(body);
 }
 
 Decoded<bool> decode_body(std::string_view text, engine::Instance& instance) {
@@ -185,6 +187,11 @@ Decoded<bool> decode_body(std::string_view text, engine::Instance& instance) {
     const std::int64_t* i = state.if_int64();
     if (i == nullptr) return std::unexpected("the trail holds something not a state number");
     instance.trail.push_back(to_index(*i));
+  }
+  instance.withdrawn = false;
+  if (const json::object* o = body->if_object()) {
+    if (const json::value* w = o->if_contains("withdrawn"); w && w->is_bool())
+      instance.withdrawn = w->get_bool();
   }
   instance.recall.reset();
   if (!recall->is_null()) {

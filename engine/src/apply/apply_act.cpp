@@ -51,10 +51,16 @@ bool unset(const Instance& in, const FieldDef& f) {
   return f.slot >= in.slots.size() || in.slots[f.slot].is_null();
 }
 
-bool settable_all(const Definition& def, const ActionDef& a, const std::vector<Assignment>& set) {
+bool contains(const std::vector<Index>& list, Index i) {
+  return std::find(list.begin(), list.end(), i) != list.end();
+}
+
+// `drafter`: the drafter's fields, which the start state's actions may also set.
+bool settable_all(const Definition& def, const ActionDef& a, const std::vector<Assignment>& set,
+                  const std::vector<Index>& drafter) {
   return std::all_of(set.begin(), set.end(), [&](const Assignment& s) {
     const Index f = def.field_index(s.field);
-    return f != kNone && std::find(a.sets.begin(), a.sets.end(), f) != a.sets.end();
+    return f != kNone && (contains(a.sets, f) || contains(drafter, f));
   });
 }
 
@@ -94,8 +100,7 @@ std::expected<const Choice*, Refusal> choose(Draft& draft, std::span<const Choic
                       (names.size() == 1 ? ": it is required" : ": they are required"));
   }
   if (need_comment && a.with_comment && trim(comment).empty()) {
-    return refuse(Refusal::Code::MissingComment,
-                  quoted(a.name) + " needs a comment: say why");
+    return refuse(Refusal::Code::MissingComment, quoted(a.name) + " needs a comment: say why");
   }
   if (chosen != nullptr) return chosen;
   std::vector<std::string> conditions;
@@ -133,6 +138,7 @@ std::optional<Refusal> apply_act(const Definition& def, const Instance& instance
     if (request.action == "recall") return apply_recall(def, instance, request, who, now, out);
     if ((request.action == "review" || request.action == "recuse") && state.review)
       return apply_review(def, instance, request, who, now, out);
+    if (auto done = apply_owner_action(def, instance, request, who, now, out)) return *done;
     return refusal(Refusal::Code::UnknownAction,
                    unknown_action_text(def, instance.state, request.action));
   }
@@ -141,8 +147,20 @@ std::optional<Refusal> apply_act(const Definition& def, const Instance& instance
     if (const std::string* as = acting_for(def, instance, a->by, who))
       candidates.push_back({a, as});
   }
-  if (candidates.empty())
+  if (candidates.empty()) {
+    std::string behalf;
+    const bool could = std::any_of(named.begin(), named.end(), [&](const ActionDef* a) {
+      return acting_for_anyone(def, instance, a->by, who) != nullptr;
+    });
+    if (could && owner_only(def, instance) && !is_owner(instance, who, behalf)) {
+      return refusal(Refusal::Code::NotOwner,
+                     quoted(request.action) + " on a draft in " + state_text(def, instance.state) +
+                         " is for its drafter, " + instance.submitter +
+                         ", or their deputy; you are " +
+                         (who.user.empty() ? std::string("nobody") : who.user));
+    }
     return refusal(Refusal::Code::WrongRole, wrong_role_text(def, named, who));
+  }
 
   const auto blocked = [&](const Choice& c) {
     return four_eyes_block(*c.action, instance, who.user, *c.on_behalf_of);
@@ -174,9 +192,14 @@ std::optional<Refusal> apply_act(const Definition& def, const Instance& instance
   std::erase_if(candidates, closed);
   Draft draft(def, instance, now, out);
   const ActionDef* setter = candidates.front().action;
+  // In the start state the drafter's fields may be set too (a returned draft is corrected).
+  thread_local std::vector<Index> drafter, settable;
+  drafter.clear();
+  if (!request.set.empty() && instance.state == def.start) drafter = drafter_fields(def);
   if (!request.set.empty()) {
-    std::erase_if(candidates,
-                  [&](const Choice& c) { return !settable_all(def, *c.action, request.set); });
+    std::erase_if(candidates, [&](const Choice& c) {
+      return !settable_all(def, *c.action, request.set, drafter);
+    });
     if (!candidates.empty()) setter = candidates.front().action;
   }
   // An action that keeps the item where it is and only records values, given neither a value
@@ -191,7 +214,18 @@ std::optional<Refusal> apply_act(const Definition& def, const Instance& instance
                    quoted(setter->name) + " records values and was given nothing to record: " +
                        "give a value of " + join(names, ", ") + " or a comment");
   }
-  if (auto r = assign(draft, request.set, &setter->sets, setter->name)) return r;
+  settable = setter->sets;
+  for (const Index f : drafter) {
+    if (!contains(settable, f)) settable.push_back(f);
+  }
+  if (instance.state == def.start && !request.set.empty()) {
+    for (const Assignment& a : request.set) {
+      const Index f = def.field_index(a.field);
+      if (f != kNone && !contains(settable, f))
+        return refusal(Refusal::Code::NotSettable, not_drafters_text(def, f, drafter));
+    }
+  }
+  if (auto r = assign(draft, request.set, &settable, setter->name)) return r;
   draft.recompute();
 
   auto choice = choose(draft, candidates, request.comment, true);

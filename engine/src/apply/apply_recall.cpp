@@ -27,8 +27,8 @@ std::optional<Refusal> apply_recall(const Definition& def, const Instance& insta
     return refusal(Refusal::Code::NotRecallable,
                    "the next step has already acted on the item: " + std::to_string(since) +
                        (since == 1 ? " step was" : " steps were") +
-                       " taken after yours, and it is now in " +
-                       state_text(def, instance.state) + "; it can no longer be recalled");
+                       " taken after yours, and it is now in " + state_text(def, instance.state) +
+                       "; it can no longer be recalled");
   }
   if (w.back_to >= def.states.size()) {
     return refusal(Refusal::Code::NotRecallable,

@@ -1,5 +1,7 @@
 // Start: a new instance at the start state, with the values its starter typed in.
 
+#include <algorithm>
+
 #include "apply/runtime_detail.hpp"
 
 namespace dojang::engine::detail {
@@ -22,6 +24,16 @@ std::optional<Refusal> apply_start(const Definition& def, const Request& request
   in.workflow = def.name;
   in.submitter = who.user;
   in.created_at = now;
+  // The drafter fills in the drafter's fields; the others belong to later steps. (An item that
+  // another item's step starts is the system's: its `start ... with` is part of the procedure.)
+  if (who.user != kSystem) {
+    const std::vector<Index> drafter = drafter_fields(def);
+    for (const Assignment& a : request.set) {
+      const Index f = def.field_index(a.field);
+      if (f != kNone && std::find(drafter.begin(), drafter.end(), f) == drafter.end())
+        return refusal(Refusal::Code::NotSettable, not_drafters_text(def, f, drafter));
+    }
+  }
   if (auto r = assign(draft, request.set, nullptr, "start")) return r;
   draft.recompute();
   draft.event.kind = "start";

@@ -68,7 +68,7 @@ std::vector<std::string> allowed_actions(const Definition& definition, const Ins
   std::vector<std::string> out;
   if (instance.state >= definition.states.size()) return out;
   const StateDef& state = definition.states[instance.state];
-  if (state.kind == StateKind::Final) return out;
+  if (state.kind == StateKind::Final || instance.withdrawn) return out;
   for (const ActionDef& a : state.actions) {
     if (std::find(out.begin(), out.end(), a.name) != out.end()) continue;
     const std::optional<std::string> as = detail::acts_as(definition, instance, a.by, who);
@@ -123,6 +123,8 @@ std::string_view code_name(Refusal::Code code) {
       return "empty_cohort";
     case C::Recused:
       return "recused";
+    case C::NotOwner:
+      return "not_owner";
     case C::MixedVersions:
       return "mixed_versions";
     case C::NotRecallable:

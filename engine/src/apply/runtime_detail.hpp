@@ -124,6 +124,20 @@ struct Choice {
                                                            std::string_view comment,
                                                            bool need_comment);
 
+// ---- what the owner of a draft does besides its actions (apply_owner.cpp) ----------------------
+
+// `edit` (set the drafter's fields, stay), `withdraw` (close the draft), `comment` (an opinion
+// on the record, the item does not move): nullopt when `request.action` is none of them.
+[[nodiscard]] std::optional<std::optional<Refusal>> apply_owner_action(const Definition& def,
+                                                                       const Instance& instance,
+                                                                       const Request& request,
+                                                                       const Principal& who,
+                                                                       Date now, Step& out);
+// Whether `who` is the owner of the draft or acts for them (their deputy); the latter's name in
+// `on_behalf_of`.
+[[nodiscard]] bool is_owner(const Instance& instance, const Principal& who,
+                            std::string& on_behalf_of);
+
 // ---- who may act (runtime_permission.cpp) -----------------------------------------------------
 
 // Whether `who` may act as `by`: nullopt if not; "" directly; a user name when deputising for
@@ -134,6 +148,23 @@ struct Choice {
 // for (pointing into `who` or `instance`).
 [[nodiscard]] const std::string* acting_for(const Definition& def, const Instance& instance,
                                             const Actor& by, const Principal& who);
+// The same, as if the draft were not its owner's alone (to tell a wrong role from a stranger).
+[[nodiscard]] const std::string* acting_for_anyone(const Definition& def, const Instance& instance,
+                                                   const Actor& by, const Principal& who);
+// Whether the item is a draft that only its owner works on: in the start state, owned by a
+// person (not the system, for an item another item's step started).
+[[nodiscard]] bool owner_only(const Definition& def, const Instance& instance);
+// The owner's deputy among those `who` acts for, or null.
+[[nodiscard]] const Principal::ActingFor* for_owner(const Instance& instance, const Principal& who);
+// The drafter's fields: those required to leave the start state (`required`, or `requires` of a
+// start-state action), and those that no other person's action sets later: set by no action, by
+// an action of the start state, or by an action `by submitter` (a correction asked for later).
+// Start and the start state's actions may set them.
+[[nodiscard]] std::vector<Index> drafter_fields(const Definition& def);
+// "'X' is filled in later, by 'a' in STATE; the drafter fills in only: ..." for a field that is
+// not the drafter's.
+[[nodiscard]] std::string not_drafters_text(const Definition& def, Index field,
+                                            const std::vector<Index>& drafter);
 [[nodiscard]] std::optional<std::string> holds_role(const Definition& def, Index role,
                                                     const Principal& who);
 // Separation of duties: the actor, or the person acted for, submitted the item.

@@ -65,7 +65,7 @@ bool same_value(const Value* old, const Value& now) {
 // of `original` with the recall window closed (any accepted event closes it; an action may
 // reopen it).
 // reset() copies an Instance member by member: a member added to Instance must be copied there.
-static_assert(sizeof(void*) != 8 || sizeof(Instance) == 280,
+static_assert(sizeof(void*) != 8 || sizeof(Instance) == 288,
               "Instance changed: copy its new member in reset(), then update this size");
 
 void reset(Step& step, const Definition& def, const Instance& original, Date at) {
@@ -85,6 +85,7 @@ void reset(Step& step, const Definition& def, const Instance& original, Date at)
   in.timers = original.timers;
   in.created_at = original.created_at;
   in.updated_at = original.updated_at;
+  in.withdrawn = original.withdrawn;
   if (in.slots.size() != def.slot_count) in.slots.resize(def.slot_count);
   HistoryEvent& e = step.event;
   e.seq = 0;  // kind, action, actor, on_behalf_of, comment: set by every processor
@@ -159,7 +160,7 @@ void finish_into(Draft& draft) {
     step.notifications.push_back({role, fill_message(def, after, n->message)});
   }
   const StateDef& state = def.states[after.state];
-  step.final = state.kind == StateKind::Final;
+  step.final = state.kind == StateKind::Final || after.withdrawn;
   if (step.final) {
     after.timers.clear();
     after.recall.reset();
@@ -184,6 +185,10 @@ std::optional<Refusal> check_open(const Definition& def, const Instance& instanc
     return Refusal{Refusal::Code::UnknownAction,
                    "the item is in a state that procedure '" + def.name +
                        "' does not have; it may belong to another version"};
+  }
+  if (instance.withdrawn) {
+    return Refusal{Refusal::Code::AlreadyFinal,
+                   "the item was withdrawn by its drafter; nothing more can be done"};
   }
   if (def.states[instance.state].kind == StateKind::Final) {
     return Refusal{Refusal::Code::AlreadyFinal, "the item is already finished: it is in " +

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "dojang/base/local_time.hpp"
 #include "apply/runtime_detail.hpp"
+#include "dojang/base/local_time.hpp"
 
 namespace dojang::engine::detail {
 
@@ -50,8 +50,36 @@ std::optional<std::string> holds_role(const Definition& def, Index role, const P
   return std::nullopt;
 }
 
+bool owner_only(const Definition& def, const Instance& instance) {
+  return instance.state == def.start && !instance.submitter.empty() &&
+         instance.submitter != "system";
+}
+
+const Principal::ActingFor* for_owner(const Instance& instance, const Principal& who) {
+  for (const Principal::ActingFor& f : who.acting_for) {
+    if (f.user == instance.submitter) return &f;
+  }
+  return nullptr;
+}
+
 const std::string* acting_for(const Definition& def, const Instance& instance, const Actor& by,
                               const Principal& who) {
+  if (owner_only(def, instance) && by.kind != Actor::Kind::Submitter) {
+    // A draft is its drafter's: they act with their own roles, their deputy with theirs.
+    const bool owner = who.user == instance.submitter;
+    const Principal::ActingFor* deputy = owner ? nullptr : for_owner(instance, who);
+    if (!owner && deputy == nullptr) return nullptr;
+    const std::vector<std::string>& roles = owner ? who.roles : deputy->roles;
+    const std::string* as = owner ? &kNobody : &deputy->user;
+    if (by.kind == Actor::Kind::Anyone) return as;
+    if (by.role >= def.roles.size() || !has(roles, def.roles[by.role].name)) return nullptr;
+    return as;
+  }
+  return acting_for_anyone(def, instance, by, who);
+}
+
+const std::string* acting_for_anyone(const Definition& def, const Instance& instance,
+                                     const Actor& by, const Principal& who) {
   switch (by.kind) {
     case Actor::Kind::Anyone:
       return &kNobody;

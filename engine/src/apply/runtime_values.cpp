@@ -4,8 +4,8 @@
 #include <charconv>
 #include <cmath>
 
-#include "dojang/base/iso8601.hpp"
 #include "apply/runtime_detail.hpp"
+#include "dojang/base/iso8601.hpp"
 
 namespace dojang::engine::detail {
 
@@ -216,6 +216,55 @@ std::optional<Refusal> assign(Draft& draft, const std::vector<Assignment>& set,
     if (field.slot < draft.after.slots.size()) draft.after.slots[field.slot] = std::move(*value);
   }
   return std::nullopt;
+}
+
+std::vector<Index> drafter_fields(const Definition& def) {
+  std::vector<bool> later(def.fields.size(), false), early(def.fields.size(), false);
+  for (Index s = 0; s < def.states.size(); ++s) {
+    for (const ActionDef& a : def.states[s].actions) {
+      for (const Index f : a.sets) {
+        if (f >= def.fields.size()) continue;
+        const bool drafters = s == def.start || a.by.kind == Actor::Kind::Submitter;
+        (drafters ? early : later)[f] = true;
+      }
+    }
+    if (const auto& r = def.states[s].ranking; r && r->place_field < def.fields.size())
+      later[r->place_field] = true;
+  }
+  // What the start state needs before the item can leave it is the drafter's to give.
+  for (Index f = 0; f < def.fields.size(); ++f) {
+    if (def.fields[f].required) early[f] = true;
+  }
+  if (def.start < def.states.size()) {
+    for (const ActionDef& a : def.states[def.start].actions) {
+      for (const Index f : a.requires_fields) {
+        if (f < def.fields.size()) early[f] = true;
+      }
+    }
+  }
+  std::vector<Index> out;
+  for (Index f = 0; f < def.fields.size(); ++f) {
+    if (early[f] || !later[f]) out.push_back(f);
+  }
+  return out;
+}
+
+std::string not_drafters_text(const Definition& def, Index field,
+                              const std::vector<Index>& drafter) {
+  std::string by;
+  for (Index s = 0; s < def.states.size() && by.empty(); ++s) {
+    for (const ActionDef& a : def.states[s].actions) {
+      if (std::find(a.sets.begin(), a.sets.end(), field) != a.sets.end()) {
+        by = ", by " + quoted(a.name) + " in " + state_text(def, s);
+        break;
+      }
+    }
+  }
+  std::vector<std::string> names;
+  for (const Index f : drafter) names.push_back(def.fields[f].name);
+  return field_text(def.fields[field]) + " (" + def.fields[field].name + ") is filled in later" +
+         (by.empty() ? std::string(" by the procedure") : by) + "; the drafter fills in only " +
+         (names.empty() ? "nothing" : join(names, ", "));
 }
 
 }  // namespace dojang::engine::detail

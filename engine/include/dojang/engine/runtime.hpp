@@ -51,11 +51,13 @@ struct Instance {
   std::vector<Value> slots;           // Definition::slot_count: fields, then derived values
   std::vector<ReviewRecord> reviews;  // of the current state's review round
   std::int64_t revision = 0;          // number of accepted events
-  std::string submitter;              // who started it
+  std::string submitter;              // who started it: its drafter and owner ("system" for an
+                                      // item another item's step started)
   std::vector<Index> trail;           // states left by forward moves, for `return_to previous`
   std::optional<RecallWindow> recall;
   std::vector<PendingTimer> timers;
   Date created_at, updated_at;
+  bool withdrawn = false;  // its drafter withdrew the draft: closed, wherever it stands
   bool operator==(const Instance&) const = default;
 };
 
@@ -146,6 +148,7 @@ struct Refusal {
     EmptyCohort,    // a ranking found no item to rank
     MixedVersions,  // a ranking's cohort runs on different versions of the procedure
     Recused,        // a committee member who declared a conflict of interest in the item
+    NotOwner,       // a draft is worked on by its drafter (or their deputy) alone
   } code;
   std::string message;  // plain words for a member of staff, with labels from the procedure
 };
