@@ -65,7 +65,7 @@ bool same_value(const Value* old, const Value& now) {
 // of `original` with the recall window closed (any accepted event closes it; an action may
 // reopen it).
 // reset() copies an Instance member by member: a member added to Instance must be copied there.
-static_assert(sizeof(void*) != 8 || sizeof(Instance) == 280,
+static_assert(sizeof(void*) != 8 || sizeof(Instance) == 288,
               "Instance changed: copy its new member in reset(), then update this size");
 
 void reset(Step& step, const Definition& def, const Instance& original, Date at) {
@@ -85,9 +85,11 @@ void reset(Step& step, const Definition& def, const Instance& original, Date at)
   in.timers = original.timers;
   in.created_at = original.created_at;
   in.updated_at = original.updated_at;
+  in.reminders = original.reminders;
   if (in.slots.size() != def.slot_count) in.slots.resize(def.slot_count);
   HistoryEvent& e = step.event;
-  e.seq = 0;  // kind, action, actor, on_behalf_of, comment: set by every processor
+  e.seq = 0;
+  e.reminder = 0;  // kind, action, actor, on_behalf_of, comment: set by every processor
   assign_state_name(def, original.state, e.from);
   e.to.clear();
   e.route.clear();
@@ -138,8 +140,17 @@ void finish_into(Draft& draft) {
   Instance& after = draft.after;
   Step& step = draft.step;
   draft.recompute();
-  after.revision = draft.before.revision + 1;
-  after.updated_at = draft.now;
+  if (draft.reminder) {
+    // No revision: the item is as it was, but for the timer that fired (see HistoryEvent).
+    after.revision = draft.before.revision;
+    after.updated_at = draft.before.updated_at;
+    after.recall = draft.before.recall;
+    after.reminders = draft.before.reminders + 1;
+    draft.event.reminder = after.reminders;
+  } else {
+    after.revision = draft.before.revision + 1;
+    after.updated_at = draft.now;
+  }
 
   if (!draft.starts.empty()) step.starts = start_orders(draft);  // before the notes are taken
   HistoryEvent& event = draft.event;

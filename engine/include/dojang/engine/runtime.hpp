@@ -56,6 +56,9 @@ struct Instance {
   std::optional<RecallWindow> recall;
   std::vector<PendingTimer> timers;
   Date created_at, updated_at;
+  // Reminders sent so far: deadlines that only notify. They are history events but no revision
+  // (see HistoryEvent::reminder); the store guards a commit by revision and reminders together.
+  std::int64_t reminders = 0;
   bool operator==(const Instance&) const = default;
 };
 
@@ -83,9 +86,16 @@ struct Request {
 };
 
 // One entry of an instance's history: exactly one per accepted request.
+//
+// A reminder (a `deadline` that only notifies: no action, no move) is an event too, but not a
+// revision: it keeps the instance's revision, its updated_at and its recall window, so that
+// whoever holds the item's revision can still act on it and the sender can still recall it.
+// Its seq is the revision it was sent at, and `reminder` numbers it among the item's reminders
+// (Instance::reminders after it), so that (seq, reminder) orders the whole history.
 struct HistoryEvent {
   std::int64_t seq = 0;            // = the instance revision after the event (1 for the start)
-  std::string kind;                // start | act | review | recall | timer | return
+  std::int64_t reminder = 0;       // 0, or a reminder's number (1, 2, ...) in the item
+  std::string kind;                // start | act | review | recall | timer | reminder | return
   std::string action;              // the action, or the timer's description
   std::string actor;               // user id, or "system"
   std::string on_behalf_of;        // the absent approver acted for, or empty
