@@ -123,6 +123,10 @@ std::string_view code_name(Refusal::Code code) {
       return "empty_cohort";
     case C::Recused:
       return "recused";
+    case C::StillScoring:
+      return "still_scoring";
+    case C::WaitForScoring:
+      return "wait_for_scoring";
     case C::MixedVersions:
       return "mixed_versions";
     case C::NotRecallable:

@@ -196,8 +196,9 @@ struct Rank : Node {
   std::optional<Name> group;  // `per FIELD`
   std::string label;
   std::vector<RankOrder> orders;
-  std::vector<Name> ties;          // `ties share|refuse|earliest`: the rule's word
-  std::vector<Name> place_fields;  // `place into FIELD`
+  std::vector<Name> ties;           // `ties share|refuse|earliest`: the rule's word
+  std::vector<Name> while_scoring;  // `while scoring refuse|wait`: the rule's word
+  std::vector<Name> place_fields;   // `place into FIELD`
   std::vector<RankBand> bands;
   std::vector<RankDate> at;
 };

@@ -150,12 +150,14 @@ struct Refusal {
     AlreadyReviewed,
     NotRecallable,
     TimerGone,
-    NoPrevious,     // `return_to previous` with no earlier state to go back to
-    RouteLoop,      // decision states kept routing the item without reaching a resting state
-    Tie,            // a ranking with `ties refuse` met equal items across a band boundary
-    EmptyCohort,    // a ranking found no item to rank
-    MixedVersions,  // a ranking's cohort runs on different versions of the procedure
-    Recused,        // a committee member who declared a conflict of interest in the item
+    NoPrevious,      // `return_to previous` with no earlier state to go back to
+    RouteLoop,       // decision states kept routing the item without reaching a resting state
+    Tie,             // a ranking with `ties refuse` met equal items across a band boundary
+    EmptyCohort,     // a ranking found no item to rank
+    MixedVersions,   // a ranking's cohort runs on different versions of the procedure
+    Recused,         // a committee member who declared a conflict of interest in the item
+    StillScoring,    // a ranking (`while scoring refuse`) whose cohort is still being scored
+    WaitForScoring,  // the same with `while scoring wait`: not run yet, to be tried again later
   } code;
   std::string message;  // plain words for a member of staff, with labels from the procedure
 };
