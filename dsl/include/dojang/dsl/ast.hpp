@@ -78,7 +78,8 @@ struct Role : Node {
   std::string label;
 };
 
-enum class TypeKind : std::uint8_t { Text, Number, Money, Bool, Date, OneOf, Score };
+// Count: a whole number, 0 or more (an engine::FieldKind::Number that is whole).
+enum class TypeKind : std::uint8_t { Text, Number, Count, Money, Bool, Date, OneOf, Score };
 
 struct TypeSpec : Node {
   TypeKind kind = TypeKind::Text;

@@ -26,6 +26,9 @@ struct FieldType {
   FieldKind kind = FieldKind::Text;
   std::vector<std::string> values;  // OneOf
   double lo = 0, hi = 0;            // Score: inclusive range
+  // Only whole numbers: a Score whose bounds are written without a decimal point (`score 1..5`),
+  // or a Number declared `count` (then also 0 or more).
+  bool whole = false;
 };
 
 struct FieldDef {
@@ -133,6 +136,7 @@ struct TimerDef {
 struct CriterionDef {
   std::string name, label;
   double lo = 0, hi = 0;
+  bool whole = false;  // as FieldType::whole
 };
 
 struct ReviewDef {
