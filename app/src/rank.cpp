@@ -5,6 +5,7 @@
 #include "rank.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
@@ -92,7 +93,15 @@ Result<RankDone> rank_and_commit(State& state, const Procedure& latest, const st
                                      run.actor + "; each group is ranked once",
                                  {}});
   }
-  auto ranked = engine::rank(def, done.state, members, who, by_timer, state.now);
+  // The items still being scored upstream: a ranking now would leave them out (`while scoring`).
+  std::vector<engine::Instance> scoring;
+  for (const engine::Index s : engine::scoring_states(def, done.state)) {
+    auto waiting = state.store().cohort(def.name, def.states[s].name);
+    if (!waiting) return std::unexpected(from_store(waiting.error()));
+    scoring.insert(scoring.end(), std::make_move_iterator(waiting->begin()),
+                   std::make_move_iterator(waiting->end()));
+  }
+  auto ranked = engine::rank(def, done.state, members, scoring, who, by_timer, state.now);
   if (!ranked) return std::unexpected(from_refusal(ranked.error()));
   done.ranking = std::move(*ranked);
   done.run = store::RankingRun{def.name, ranking,   group_key,
@@ -204,7 +213,8 @@ std::vector<TickedRanking> tick_rankings(State& state) {
         continue;
       auto done = rank_and_commit(state, *latest, ranking, group, members, system, true);
       if (!done) {
-        if (done.error().code == "duplicate") continue;  // another tick got there first
+        if (done.error().code == "duplicate") continue;         // another tick got there first
+        if (done.error().code == "wait_for_scoring") continue;  // `while scoring wait`: later
         out.push_back(failed(key, group, done.error().message));
         continue;
       }

@@ -11,9 +11,16 @@
 namespace dojang::app {
 namespace {
 
+// What an inbox looks for: the person's roles and those of whom they act for, and each of them
+// by name (a draft waits for its drafter, a `by submitter` action for the submitter).
 std::vector<std::string> roles_of(const engine::Principal& who) {
+  const std::string person(engine::kWaitingPerson);
   std::vector<std::string> roles = who.roles;
-  for (const auto& f : who.acting_for) roles.insert(roles.end(), f.roles.begin(), f.roles.end());
+  roles.push_back(person + who.user);
+  for (const auto& f : who.acting_for) {
+    roles.insert(roles.end(), f.roles.begin(), f.roles.end());
+    roles.push_back(person + f.user);
+  }
   std::sort(roles.begin(), roles.end());
   roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
   return roles;

@@ -209,6 +209,8 @@ std::string print_type(const ast::TypeSpec& type, std::string_view source) {
       return "text";
     case ast::TypeKind::Number:
       return "number";
+    case ast::TypeKind::Count:
+      return "count";
     case ast::TypeKind::Money:
       return "money";
     case ast::TypeKind::Bool:

@@ -197,8 +197,9 @@ void Formatter::routes(const std::vector<ast::Route>& list, int indent) {
   }
 }
 
-// The clauses of a ranking in the canonical order: order, ties, place, bands (their `->` in one
-// column), at. Repeated clauses (an error the checker reports) are kept, each kind together.
+// The clauses of a ranking in the canonical order: order, ties, while scoring, place, bands (their
+// `->` in one column), at. Repeated clauses (an error the checker reports) are kept, each kind
+// together.
 void Formatter::rank(const ast::Rank& r, int indent) {
   std::string head = "rank " + r.name.text + " by " + r.role.text;
   if (r.group) head += " per " + r.group->text;
@@ -216,6 +217,14 @@ void Formatter::rank(const ast::Rank& r, int indent) {
     auto const ties = m_scan.before(word.offset, "ties");
     m_out.line(indent + 1, "ties " + word.text,
                Anchor{ties ? ties->offset : word.offset, word.end()});
+  }
+  for (const ast::Name& word : r.while_scoring) {
+    std::uint32_t begin = word.offset;
+    if (auto scoring = m_scan.before(word.offset, "scoring")) {
+      begin = scoring->offset;
+      if (auto w = m_scan.before(scoring->offset, "while")) begin = w->offset;
+    }
+    m_out.line(indent + 1, "while scoring " + word.text, Anchor{begin, word.end()});
   }
   for (const ast::Name& field : r.place_fields) {
     std::uint32_t begin = field.offset;

@@ -48,6 +48,26 @@ TEST_P(Refusal, WrongRole) {
                  "'pass' is not an action of 혁신기획단 검토 (office_check)");
 }
 
+// A draft is its drafter's: another proposer may not send it, nor a starter fill in the city's
+// scores; both are refused with the reason, and nothing changes.
+TEST_P(Refusal, OnlyTheDrafterSendsTheDraftAndFillsInOnlyTheirFields) {
+  std::string const id = start_task("yoon.seoyeon", "민원서류 간소화", "2007-01-15");
+  expect_refused(id, {"act", id, "submit", "--as", "jang.woojin", "--now", "2007-01-16"},
+                 "'submit' on a draft in 작성 (draft) is for its drafter, yoon.seoyeon, or their "
+                 "deputy; you are jang.woojin");
+  Outcome const json =
+      run({"act", id, "submit", "--as", "jang.woojin", "--now", "2007-01-16", "--json"});
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_EQ(json_text(boost::json::parse(json.out).at("error").at("code")), "not_owner");
+
+  Outcome const scored =
+      run({"start", "innovation_task", "--as", "yoon.seoyeon", "--set", "title=점수 미리 넣기",
+           "--set", "creativity=20", "--now", "2007-01-15"});
+  EXPECT_EQ(scored.exit_code, 1) << scored.out;
+  EXPECT_TRUE(contains(scored.err, "(creativity) is filled in later, by 'score'")) << scored.err;
+  EXPECT_EQ(scored.out, "");
+}
+
 TEST_P(Refusal, RequiredFieldMissing) {
   std::string const id = first_line(ok({"start", "innovation_task", "--as", "yoon.seoyeon", "--set",
                                         "title=제목만", "--now", "2007-01-15"}));

@@ -184,6 +184,7 @@ class Compare {
                 });
          });
     names(p + ".ties", a.ties, b.ties);
+    names(p + ".while_scoring", a.while_scoring, b.while_scoring);
     names(p + ".place_fields", a.place_fields, b.place_fields);
     list(p + ".bands", a.bands, b.bands,
          [this](const std::string& q, const RankBand& x, const RankBand& y) {

@@ -11,6 +11,8 @@
 
 #include "dojang/dsl/compile.hpp"
 #include "dojang/dsl/diagnostic.hpp"
+#include "dojang/dsl/format.hpp"
+#include "dojang/dsl/parse.hpp"
 #include "dsl/test_paths.hpp"
 
 namespace dojang::dsl {
@@ -651,6 +653,56 @@ TEST_P(Evaluation, LetThroughTheCompiledDefinition) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Dsl, Evaluation, testing::Range<std::size_t>(0, eval_cases().size()));
+
+// A score with whole bounds and a `count` take whole numbers only; decimal bounds take any.
+TEST(Types, WholeScoresCountsAndDecimalBounds) {
+  SourceFile const file("whole.flow", R"flow(workflow whole {
+  roles {
+    judge
+  }
+
+  fields {
+    stars    score 1..5
+    rate     score 0.0..100.0
+    half     score 0..2.5
+    members  count
+    budget   number
+  }
+
+  start s
+
+  state s {
+    review by judge quorum 1 {
+      criterion effect score 0..20
+      criterion detail score 0.0..10.0
+      then -> done
+    }
+  }
+
+  final done
+}
+)flow");
+  CompileResult const result = compile(file);
+  ASSERT_TRUE(result.ok()) << render_all(file, result.diagnostics);
+  EXPECT_TRUE(result.diagnostics.empty()) << render_all(file, result.diagnostics);
+  auto const& def = *result.definition;
+  auto const type = [&](const char* name) { return def.fields[def.field_index(name)].type; };
+  EXPECT_TRUE(type("stars").whole);
+  EXPECT_FALSE(type("rate").whole);
+  EXPECT_FALSE(type("half").whole);  // one decimal bound is enough
+  EXPECT_TRUE(type("members").whole);
+  EXPECT_EQ(type("members").kind, FieldKind::Number);
+  EXPECT_FALSE(type("budget").whole);
+  auto const& criteria = def.states[def.state_index("s")].review->criteria;
+  ASSERT_EQ(criteria.size(), 2u);
+  EXPECT_TRUE(criteria[0].whole);
+  EXPECT_FALSE(criteria[1].whole);
+  // The formatter writes the types as they were written.
+  std::string const formatted = format(file, *parse(file).workflow);
+  for (const char* kept : {" count\n", " score 1..5\n", " score 0.0..100.0\n", " score 0..2.5\n",
+                           " score 0.0..10.0\n"})
+    EXPECT_NE(formatted.find(kept), std::string::npos) << kept << " in:\n" << formatted;
+}
 
 TEST(Evaluation, NowComesFromTheEnvironment) {
   std::string text(kCalculator);

@@ -94,13 +94,14 @@ TEST(Rank, FormatsInTheCanonicalLayout) {
       "workflow w { roles { u } fields { y number\n p number } start s\n"
       "state s { on go by u -> s2 }\n"
       "state s2 \"대기\" { rank  r  by u per y \"선정\" { at 01-05  rest->c  top 10 -> a\n"
-      "  # the close ones\n  next 2->b ties   share order y , p desc,len(\"가\")asc\n"
-      "place   into p } }\nfinal a final b final c }\n";
+      "  # the close ones\n  next 2->b while  scoring\n wait ties   share order y , p desc,"
+      "len(\"가\")asc\nplace   into p } }\nfinal a final b final c }\n";
   std::string const out = format_checked(messy);
   EXPECT_NE(out.find("  state s2 \"대기\" {\n"
                      "    rank r by u per y \"선정\" {\n"
                      "      order y desc, p desc, len(\"가\") asc\n"
                      "      ties share\n"
+                     "      while scoring wait\n"
                      "      place into p\n"
                      "      rest   -> c\n"
                      "      top 10 -> a\n"
@@ -130,6 +131,21 @@ TEST(Rank, TheShippedProcedureIsCanonicalAndSound) {
   EXPECT_EQ(r.bands[1].count, 3);
   EXPECT_EQ(def.states[r.bands[1].target].label, "우수");
   EXPECT_EQ(r.bands[2].count, 0);
+  // A unit still being scored when the office's day comes is waited for, not left out.
+  EXPECT_EQ(r.while_scoring, engine::ScoringRule::Wait);
+}
+
+TEST(Rank, WhileScoringRoundTripsThroughTheFormatter) {
+  for (std::string_view rule : {"refuse", "wait"}) {
+    std::string const with = rank_testing::variant(
+        "      ties share\n", "      ties share\n      while scoring " + std::string(rule) + "\n");
+    std::string const out = format_checked(with);  // parses again to the same tree
+    EXPECT_NE(out.find("      ties share\n      while scoring " + std::string(rule) +
+                       "\n      place into place_no\n"),
+              std::string::npos)
+        << out;
+    EXPECT_EQ(format_checked(out), out);
+  }
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ TEST(Rank, LowersIntoTheStatesRankingDef) {
   EXPECT_EQ(r.group, def.field_index("year"));
   EXPECT_EQ(r.place_field, def.field_index("place_no"));
   EXPECT_EQ(r.ties, engine::TieRule::Share);
+  EXPECT_EQ(r.while_scoring, engine::ScoringRule::Refuse);  // the default
   EXPECT_EQ(r.line, 24u);
   ASSERT_TRUE(r.at.has_value());
   EXPECT_EQ(*r.at, (engine::MonthDay{11, 30}));
@@ -160,6 +161,18 @@ TEST(Rank, TheWordsOfTheBlockStayUsableAsNames) {
   EXPECT_EQ(r.bands.at(1).target, def.state_index("at"));
 }
 
+TEST(Rank, WhileScoringSaysWhetherToRefuseOrWait) {
+  for (auto const& [word, rule] : {std::pair{"refuse", engine::ScoringRule::Refuse},
+                                   std::pair{"wait", engine::ScoringRule::Wait}}) {
+    Compiled const c = compile_text(variant(
+        "      ties share\n", "      ties share\n      while scoring " + std::string(word) + "\n"));
+    ASSERT_TRUE(c.result.ok()) << render_all(*c.file, c.result.diagnostics);
+    EXPECT_TRUE(c.result.diagnostics.empty()) << render_all(*c.file, c.result.diagnostics);
+    auto const& def = *c.result.definition;
+    EXPECT_EQ(def.states.at(def.state_index("evaluated")).ranking->while_scoring, rule) << word;
+  }
+}
+
 // ---------------------------------------------------------------- the checker
 
 TEST(Rank, EachMistakeGivesOneDiagnostic) {
@@ -174,6 +187,12 @@ TEST(Rank, EachMistakeGivesOneDiagnostic) {
        "'place into' needs a number field, but 'name' is not declared 'number'"},
       {"ties share", "ties shared",
        "unknown tie rule 'shared' (did you mean 'share'?): use share, refuse or earliest"},
+      {"      ties share\n", "      ties share\n      while scoring wiat\n",
+       "unknown rule 'wiat' for items still being scored (did you mean 'wait'?): use 'while "
+       "scoring refuse' or 'while scoring wait'"},
+      {"      ties share\n",
+       "      ties share\n      while scoring wait\n      while scoring refuse\n",
+       "'while scoring' is written twice in ranking 'awards'; give one rule"},
       {"next 3 -> excellent", "next 0 -> excellent",
        "a band takes between 1 and 1000 places, not 0"},
       {"next 3 -> excellent", "next 3 -> excelent",

@@ -66,7 +66,7 @@ workflow purchase "구매 요청" {
     due    "납기" date
     kind   "구분" one_of(goods, service)
     memo   "메모" text
-    rating "평점" score 0..5
+    rating "평점" score 0.0..5.0
   }
   let doubled = amount * 2
   let per_point = amount / rating

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "dojang/engine/replay.hpp"
 #include "engine/runtime_test_support.hpp"
 
 namespace dojang::engine::test_rt {
@@ -148,6 +151,99 @@ TEST(RuntimeTimer, ReEnteringAStateStartsItsTimersAgain) {
   item.must(act("submit"), clerk, Date{kNow.seconds + 2 * kDay});
   ASSERT_EQ(item.instance().timers.size(), 1u);
   EXPECT_EQ(item.instance().timers[0].due.seconds, kNow.seconds + 5 * kDay);
+}
+
+// ---- reminders: deadlines that only notify -----------------------------------------------------
+
+struct RuntimeReminder : ::testing::Test {
+  Item item{purchase()};
+  const Principal clerk = person("kim", {"clerk"});
+  Instance submitted;  // the item as the clerk and the boss loaded it, before the reminder
+  Step reminder;
+  void SetUp() override {
+    item.must(start_request(values({{"title", "복사기"}, {"amount", "500"}})), clerk, kNow);
+    item.must(act("submit"), clerk, kNow);
+    submitted = item.instance();
+    ASSERT_EQ(submitted.timers.size(), 1u);  // approval's `deadline 3d -> notify boss`
+    const PendingTimer t = submitted.timers[0];
+    reminder = item.must(fire(t), kSystem, t.due);
+  }
+  [[nodiscard]] bool may_recall() const {
+    const std::vector<std::string> a = item.allowed(clerk, Date{kNow.seconds + 4 * kDay});
+    return std::find(a.begin(), a.end(), "recall") != a.end();
+  }
+};
+
+TEST_F(RuntimeReminder, IsAnEventButNoRevision) {
+  EXPECT_EQ(reminder.event.kind, "reminder");
+  EXPECT_EQ(reminder.event.actor, "system");
+  EXPECT_EQ(reminder.event.action, "deadline 3d");
+  EXPECT_EQ(reminder.event.seq, submitted.revision);  // sent at the revision it found
+  EXPECT_EQ(reminder.event.reminder, 1);
+  EXPECT_EQ(reminder.event.from, "approval");
+  EXPECT_EQ(reminder.event.to, "approval");
+  EXPECT_TRUE(reminder.event.changes.empty());
+  ASSERT_EQ(reminder.notifications.size(), 1u);
+  EXPECT_EQ(reminder.notifications[0].role, "boss");
+  EXPECT_NE(reminder.notifications[0].message.find("'복사기' 결재가 밀려 있습니다"),
+            std::string::npos);
+  const Instance& now = item.instance();
+  EXPECT_EQ(now.revision, submitted.revision);
+  EXPECT_EQ(now.updated_at, submitted.updated_at);
+  EXPECT_EQ(now.recall, submitted.recall);
+  EXPECT_EQ(now.reminders, 1);
+  EXPECT_TRUE(now.timers.empty());  // the reminder is gone
+  EXPECT_EQ(reminder.waiting_roles, std::vector<std::string>{"boss"});
+  // Apart from its timer and the count of reminders, the item is as it was.
+  Instance same = now;
+  same.timers = submitted.timers;
+  same.reminders = submitted.reminders;
+  EXPECT_EQ(same, submitted);
+}
+
+TEST_F(RuntimeReminder, TheSenderCanStillRecall) {
+  EXPECT_TRUE(may_recall());
+  const Step recalled = item.must(recall_request(), clerk, Date{kNow.seconds + 4 * kDay});
+  EXPECT_EQ(item.state(), "draft");
+  EXPECT_EQ(recalled.event.seq, submitted.revision + 1);
+  EXPECT_EQ(recalled.event.reminder, 0);
+  EXPECT_EQ(item.instance().reminders, 1);  // counted for the whole life of the item
+}
+
+TEST_F(RuntimeReminder, AnActWithTheRevisionReadBeforeItIsNoConflict) {
+  Request approve = act("approve");
+  approve.expected_revision = submitted.revision;
+  const Step step = item.must(approve, kBoss, Date{kNow.seconds + 4 * kDay});
+  EXPECT_EQ(item.state(), "small");
+  EXPECT_EQ(step.event.seq, submitted.revision + 1);
+  EXPECT_FALSE(may_recall());  // a step after the submit: the chance to recall is over
+}
+
+TEST_F(RuntimeReminder, TheHistoryFoldsPastIt) {
+  item.must(act("approve"), kBoss, Date{kNow.seconds + 4 * kDay});
+  auto folded = fold_history(item.def(), item.history());
+  ASSERT_TRUE(folded) << folded.error();
+  EXPECT_EQ(folded->revision, item.instance().revision);
+  EXPECT_EQ(folded->reminders, 1);
+  EXPECT_EQ(folded->state, item.instance().state);
+  // A reminder out of its place (numbered 2 with none before it) is a gap in the history.
+  std::vector<HistoryEvent> events = item.history();
+  events[2].reminder = 2;
+  auto broken = fold_history(item.def(), events);
+  ASSERT_FALSE(broken);
+  EXPECT_NE(broken.error().find("reminder 2"), std::string::npos) << broken.error();
+}
+
+TEST_F(RuntimeReminder, ADeadlineWithAnActionIsStillARevision) {
+  Item leave(compile_flow("leave.flow", kLeave));
+  leave.must(start_request(values({{"days", "3"}})), kStaff, kNow);
+  leave.must(act("submit"), kStaff, kNow);
+  const std::int64_t revision = leave.instance().revision;
+  const PendingTimer t = leave.instance().timers[1];  // deadline 1d -> remind (an action)
+  const Step step = leave.must(fire(t), kSystem, t.due);
+  EXPECT_EQ(step.event.kind, "timer");
+  EXPECT_EQ(step.event.reminder, 0);
+  EXPECT_EQ(leave.instance().revision, revision + 1);
 }
 
 // ---- windows ---------------------------------------------------------------------------------

@@ -37,7 +37,8 @@ TEST(RuntimeValues, StartParsesEachTypeAndRecordsTheChanges) {
   EXPECT_EQ(step.event.seq, 1);
   EXPECT_EQ(step.event.kind, "start");
   EXPECT_EQ(step.event.to, "draft");
-  EXPECT_EQ(step.waiting_roles, std::vector<std::string>{"clerk"});
+  // A draft waits for its drafter by name, not for every clerk.
+  EXPECT_EQ(step.waiting_roles, std::vector<std::string>{"user:kim"});
   EXPECT_EQ(step.instance.created_at, kNow);
   EXPECT_EQ(step.instance.updated_at, kNow);
 }
@@ -163,13 +164,18 @@ TEST(RuntimeValues, WaitingRolesAreSortedAndUnique) {
   const Step step =
       item.must(start_request(values({{"title", "t"}, {"area", "customer"}, {"kpi", "k"}})), p,
                 ymd(2024, 1, 2));
-  EXPECT_EQ(step.waiting_roles, std::vector<std::string>{"proposer"});
+  EXPECT_EQ(step.waiting_roles, std::vector<std::string>{"user:kim"});  // the drafter's draft
   Instance in = item.instance();
   in.state = item.def().state_index("ministry_consulting");
   const Outcome o =
       apply(item.def(), in, act("revise", {}, "보완"), person("m", {"ministry"}), ymd(2024, 1, 2));
   ASSERT_TRUE(o);
-  EXPECT_EQ(o->waiting_roles, std::vector<std::string>{"proposer"});
+  EXPECT_EQ(o->waiting_roles, std::vector<std::string>{"user:kim"});  // returned to its drafter
+  in.state = item.def().state_index("office_check");  // a step of the office's, by role
+  const Outcome forwarded =
+      apply(item.def(), in, act("forward", {}, "ok"), person("o", {"office"}), ymd(2024, 1, 2));
+  ASSERT_TRUE(forwarded) << forwarded.error().message;
+  EXPECT_EQ(forwarded->waiting_roles, std::vector<std::string>{"city"});
 }
 
 }  // namespace

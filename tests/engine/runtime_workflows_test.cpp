@@ -117,7 +117,7 @@ TEST_F(RuntimeInnovation, OfficeDeadlineNotifiesOnce) {
   const PendingTimer t = item.instance().timers[0];
   EXPECT_EQ(t.due.seconds, kJan.seconds + 14 * kDay);
   const Step step = item.must(fire(t), person("system"), t.due);
-  EXPECT_EQ(step.event.kind, "timer");
+  EXPECT_EQ(step.event.kind, "reminder");  // it only notifies: no revision
   EXPECT_EQ(step.event.actor, "system");
   EXPECT_EQ(step.event.action, "deadline 14d");
   EXPECT_EQ(item.state(), "office_check");

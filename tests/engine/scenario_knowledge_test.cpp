@@ -248,7 +248,7 @@ TEST_F(Knowledge, ALateRatingIsEscalatedToTheOffice) {
   const PendingTimer deadline = item.instance().timers[0];
   EXPECT_EQ(deadline.due.seconds, kNow.seconds + 14 * kDay);
   const Step step = item.must(fire(deadline), person("system"), deadline.due);
-  EXPECT_EQ(step.event.kind, "timer");
+  EXPECT_EQ(step.event.kind, "reminder");
   EXPECT_EQ(step.event.action, "deadline 14d");
   EXPECT_EQ(item.state(), "rating");
   ASSERT_EQ(step.notifications.size(), 1u);

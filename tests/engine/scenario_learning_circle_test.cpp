@@ -289,7 +289,7 @@ TEST_F(LearningCircle, OnlyTheRightRolesAct) {
 
 TEST_F(LearningCircle, RequiredFieldsAndValuesAreChecked) {
   expect_no_step(item, start_request(values({{"members", "열두 명"}})), leader, kMarch,
-                 Refusal::Code::BadValue, {"'회원 수' needs a number"});
+                 Refusal::Code::BadValue, {"'회원 수' needs a whole number, 0 or more"});
   item.must(start_request(values({{"circle", "c"}, {"theme", "t"}, {"half", "first"}})), leader,
             kMarch);
   expect_no_step(item, act("register"), leader, kMarch, Refusal::Code::MissingField,

@@ -167,7 +167,7 @@ TEST_F(Mileage, ALateConfirmationIsEscalatedToTheOffice) {
   const PendingTimer t = item.instance().timers[0];
   EXPECT_EQ(t.due.seconds, kMay.seconds + 7 * kDay);
   const Step step = item.must(fire(t), person("system"), t.due);
-  EXPECT_EQ(step.event.kind, "timer");
+  EXPECT_EQ(step.event.kind, "reminder");
   EXPECT_EQ(step.event.actor, "system");
   EXPECT_EQ(item.state(), "leader_check");
   EXPECT_EQ(step.notifications,

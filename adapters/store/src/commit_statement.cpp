@@ -58,15 +58,17 @@ std::string statement_text(const Parts& parts) {
   std::string q = "WITH u AS (";
   if (parts.start) {
     q += "INSERT INTO instances (id, workflow, version, state, state_name, revision, submitter,"
-         " body, created_at, updated_at, final) VALUES (:id, :w, :v, :s, :sn, :r, :sub, :b, :c,"
-         " :u, :f) RETURNING id)";
+         " body, created_at, updated_at, final, reminders) VALUES (:id, :w, :v, :s, :sn, :r, :sub,"
+         " :b, :c, :u, :f, :m) RETURNING id)";
   } else {
-    q += "UPDATE instances SET state = :s, state_name = :sn, revision = :r, body = :b,"
-         " updated_at = :u, final = :f WHERE id = :id AND revision = :e RETURNING id)";
+    q += "UPDATE instances SET state = :s, state_name = :sn, revision = :r, reminders = :m,"
+         " body = :b, updated_at = :u, final = :f WHERE id = :id AND revision = :e AND"
+         " reminders = :em RETURNING id)";
   }
-  q += ", h AS (INSERT INTO history (instance, seq, kind, action, actor, on_behalf_of,"
+  q += ", h AS (INSERT INTO history (instance, seq, reminder, kind, action, actor, on_behalf_of,"
        " from_state, to_state, comment, payload, at, hash, prev_hash) SELECT id, :r::bigint,"
-       " :k::text, :a::text, :ac::text, :ob::text, :fr::text, :sn::text, :cm::text, :p::text,"
+       " :n::bigint, :k::text, :a::text, :ac::text, :ob::text, :fr::text, :sn::text, :cm::text, "
+       ":p::text,"
        " :at::bigint, :h::text, :ph::text FROM u)";
   if (parts.timers && !parts.start) {
     q += ", td AS (DELETE FROM timers WHERE instance IN (SELECT id FROM u))";
@@ -98,6 +100,7 @@ std::string statement_text(const Parts& parts) {
 // The parameters of one variant, at fixed addresses for the statement bound to them.
 struct Bound {
   long long count = 0, state = 0, revision = 0, updated = 0, created = 0, expected = 0, at = 0;
+  long long reminders = 0, expected_reminders = 0, reminder = 0;
   int final = 0, version = 0;
   std::string id, state_name, body, workflow, submitter, kind, action, actor, on_behalf_of, from,
       comment, payload, hash, prev_hash, timers, roles, notifications, key, result;
@@ -116,6 +119,7 @@ class PreparedCommit {
     m_st.exchange(soci::use(v.body, "b"));
     m_st.exchange(soci::use(v.updated, "u"));
     m_st.exchange(soci::use(v.final, "f"));
+    m_st.exchange(soci::use(v.reminders, "m"));
     if (parts.start) {
       m_st.exchange(soci::use(v.workflow, "w"));
       m_st.exchange(soci::use(v.version, "v"));
@@ -123,7 +127,9 @@ class PreparedCommit {
       m_st.exchange(soci::use(v.created, "c"));
     } else {
       m_st.exchange(soci::use(v.expected, "e"));
+      m_st.exchange(soci::use(v.expected_reminders, "em"));
     }
+    m_st.exchange(soci::use(v.reminder, "n"));
     m_st.exchange(soci::use(v.kind, "k"));
     m_st.exchange(soci::use(v.action, "a"));
     m_st.exchange(soci::use(v.actor, "ac"));
@@ -169,22 +175,24 @@ Result<void> commit_in_one_statement(Connection& db, const engine::Step& step,
   const engine::Instance& in = step.instance;
   const engine::HistoryEvent& ev = step.event;
   soci::session& sql = db.sql();
-  long long seq = ev.seq, expected = ev.seq - 1;
+  long long seq = ev.seq;
+  const Guard expected = guard_of(step);
   Parts parts;
-  parts.start = seq == 1;
+  parts.start = is_start(step);
   parts.timers = !parts.start || !in.timers.empty();
   parts.notifications = !step.notifications.empty();
   parts.key = !idempotency_key.empty();
 
   std::string prev_hash;
   if (!parts.start) {
-    if (const KnownHead* head = db.heads().find(in.id, expected)) {
+    if (const KnownHead* head = db.heads().find(in.id, expected.revision, expected.reminders)) {
       prev_hash = head->hash;
       parts.timers = head->timers != in.timers;
     } else {
-      sql << "SELECT hash FROM history WHERE instance = :i AND seq = :s", soci::into(prev_hash),
-          soci::use(in.id), soci::use(expected);
-      if (!sql.got_data()) return not_at_revision(sql, in.id, expected);
+      // The statement's guard makes sure that this is still the newest event when it runs.
+      bool found = false;
+      prev_hash = head_hash(sql, in.id, found);
+      if (!found) return not_at_revision(sql, in.id, expected);
     }
   }
   out.seq = seq;
@@ -205,7 +213,10 @@ Result<void> commit_in_one_statement(Connection& db, const engine::Step& step,
   v.version = in.version;
   v.submitter = in.submitter;
   v.created = in.created_at.seconds;
-  v.expected = expected;
+  v.expected = expected.revision;
+  v.reminders = in.reminders;
+  v.expected_reminders = expected.reminders;
+  v.reminder = ev.reminder;
   v.kind = ev.kind;
   v.action = ev.action;
   v.actor = ev.actor;
@@ -239,7 +250,9 @@ Result<void> commit_in_one_statement(Connection& db, const engine::Step& step,
 Taken duplicate_of(const Error& error) {
   const std::string& m = error.message;
   if (m.find("\"idempotency_pkey\"") != std::string::npos) return Taken::Key;
-  if (m.find("\"history_instance_seq_key\"") != std::string::npos) return Taken::Event;
+  if (m.find("\"history_event_key\"") != std::string::npos ||
+      m.find("\"history_instance_seq_key\"") != std::string::npos)
+    return Taken::Event;
   if (m.find("\"instances_pkey\"") != std::string::npos) return Taken::Instance;
   return Taken::Other;
 }

@@ -227,6 +227,8 @@ json::value encode_event(const std::string& instance, const engine::HistoryEvent
   out["kind"] = event.kind;
   out["on_behalf_of"] = event.on_behalf_of;
   out["seq"] = event.seq;
+  // Only for a reminder, so that the events written before reminders hash as they did.
+  if (event.reminder != 0) out["reminder"] = event.reminder;
   out["to"] = event.to;
   return out;
 }
@@ -243,6 +245,10 @@ Decoded<engine::HistoryEvent> decode_event(const json::value& v) {
   event.on_behalf_of = r.text("on_behalf_of");
   event.seq = r.integer("seq");
   event.to = r.text("to");
+  if (const json::object* o = v.if_object()) {
+    if (const json::value* n = o->if_contains("reminder"); n && n->is_int64())
+      event.reminder = n->get_int64();
+  }
   if (!r.ok()) return std::unexpected(r.error());
   Decoded<bool> payload = decode_payload_value(v, event);
   if (!payload) return std::unexpected(payload.error());

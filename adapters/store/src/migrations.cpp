@@ -76,6 +76,26 @@ const std::vector<std::string_view> kVersion3 = {
     "CREATE INDEX instances_by_state ON instances (workflow, state_name)",
 };
 
+// Version 4: reminders (deadlines that only notify) are history events but no revision. The
+// instance counts them (its commits are guarded by revision and reminders together), and a
+// reminder's event is numbered among them after the event of its revision, so the history's key
+// becomes (instance, seq, reminder). SQLite cannot drop a table's UNIQUE: the table is copied.
+const std::vector<std::string_view> kVersion4 = {
+    "ALTER TABLE instances ADD COLUMN reminders BIGINT NOT NULL DEFAULT 0",
+    "CREATE TABLE history_v4 (instance TEXT NOT NULL REFERENCES instances (id),"
+    " seq BIGINT NOT NULL, reminder BIGINT NOT NULL DEFAULT 0, kind TEXT NOT NULL,"
+    " action TEXT NOT NULL, actor TEXT NOT NULL, on_behalf_of TEXT NOT NULL,"
+    " from_state TEXT NOT NULL, to_state TEXT NOT NULL, comment TEXT NOT NULL,"
+    " payload TEXT NOT NULL, at BIGINT NOT NULL, hash TEXT NOT NULL, prev_hash TEXT NOT NULL,"
+    " CONSTRAINT history_event_key UNIQUE (instance, seq, reminder))",
+    "INSERT INTO history_v4 (instance, seq, reminder, kind, action, actor, on_behalf_of,"
+    " from_state, to_state, comment, payload, at, hash, prev_hash) SELECT instance, seq, 0, kind,"
+    " action, actor, on_behalf_of, from_state, to_state, comment, payload, at, hash, prev_hash"
+    " FROM history",
+    "DROP TABLE history",
+    "ALTER TABLE history_v4 RENAME TO history",
+};
+
 std::string for_backend(std::string_view statement, const Dialect& dialect) {
   std::string out(statement);
   constexpr std::string_view kId = "{ID}";
@@ -86,7 +106,8 @@ std::string for_backend(std::string_view statement, const Dialect& dialect) {
 }
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
+  static const std::vector<Migration> all = {
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
   return all;
 }
 

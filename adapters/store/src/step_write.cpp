@@ -14,40 +14,42 @@
 namespace dojang::store::detail {
 namespace {
 
-// The instance row: INSERT at revision 1, else the UPDATE guarded by revision - 1. Returns the
+// The instance row: INSERT at revision 1, else the UPDATE guarded by guard_of(step). Returns the
 // previous event's hash ("" for the first event).
 Result<std::string> write_instance(soci::session& sql, const engine::Step& step) {
   const engine::Instance& in = step.instance;
   const engine::HistoryEvent& ev = step.event;
-  long long state = in.state, revision = in.revision, expected = in.revision - 1;
+  long long state = in.state, revision = in.revision, reminders = in.reminders;
   long long created = in.created_at.seconds, updated = in.updated_at.seconds;
   int version = in.version, final = step.final ? 1 : 0;
   const std::string body = encode_body(in);
-  if (revision == 1) {
+  if (is_start(step)) {
     sql << "INSERT INTO instances (id, workflow, version, state, state_name, revision,"
-           " submitter, body, created_at, updated_at, final)"
-           " VALUES (:id, :w, :v, :s, :sn, :r, :sub, :b, :c, :u, :f)",
+           " submitter, body, created_at, updated_at, final, reminders)"
+           " VALUES (:id, :w, :v, :s, :sn, :r, :sub, :b, :c, :u, :f, :m)",
         soci::use(in.id), soci::use(in.workflow), soci::use(version), soci::use(state),
         soci::use(ev.to), soci::use(revision), soci::use(in.submitter), soci::use(body),
-        soci::use(created), soci::use(updated), soci::use(final);
+        soci::use(created), soci::use(updated), soci::use(final), soci::use(reminders);
     return std::string();
   }
+  const Guard expected = guard_of(step);
   // RETURNING tells whether the guarded row was there, in one round trip.
   long long changed = 0;
-  sql << "UPDATE instances SET state = :s, state_name = :sn, revision = :r,"
+  sql << "UPDATE instances SET state = :s, state_name = :sn, revision = :r, reminders = :m,"
          " body = :b, updated_at = :u, final = :f"
-         " WHERE id = :id AND revision = :e RETURNING revision",
-      soci::use(state), soci::use(ev.to), soci::use(revision), soci::use(body), soci::use(updated),
-      soci::use(final), soci::use(in.id), soci::use(expected), soci::into(changed);
+         " WHERE id = :id AND revision = :e AND reminders = :em RETURNING revision",
+      soci::use(state), soci::use(ev.to), soci::use(revision), soci::use(reminders),
+      soci::use(body), soci::use(updated), soci::use(final), soci::use(in.id),
+      soci::use(expected.revision), soci::use(expected.reminders), soci::into(changed);
   if (!sql.got_data()) changed = 0;
   if (changed == 0) return std::unexpected(not_at_revision(sql, in.id, expected).error());
-  std::string prev_hash;
-  sql << "SELECT hash FROM history WHERE instance = :i AND seq = :s", soci::into(prev_hash),
-      soci::use(in.id), soci::use(expected);
-  if (!sql.got_data()) {
-    return std::unexpected(
-        Error{Error::Code::Internal, "the history of '" + in.id + "' has no event " +
-                                         std::to_string(expected) + "; run `dojang audit verify`"});
+  bool found = false;
+  std::string prev_hash = head_hash(sql, in.id, found);
+  if (!found) {
+    return std::unexpected(Error{Error::Code::Internal, "the history of '" + in.id +
+                                                            "' has no event " +
+                                                            std::to_string(expected.revision) +
+                                                            "; run `dojang audit verify`"});
   }
   return prev_hash;
 }
@@ -92,6 +94,11 @@ Result<void> check_step(const engine::Step& step) {
                    std::to_string(step.event.seq) + " but the instance is at revision " +
                    std::to_string(in.revision));
   }
+  if (is_reminder(step) && (step.event.reminder != in.reminders || !step.starts.empty())) {
+    return invalid("reminder " + std::to_string(step.event.reminder) + " of instance '" + in.id +
+                   "' does not follow its " + std::to_string(in.reminders) +
+                   " reminders, or starts something, which a reminder does not do");
+  }
   return {};
 }
 
@@ -108,15 +115,15 @@ Result<CommitOutcome> write_step(soci::session& sql, const engine::Step& step,
   CommitOutcome out;
   out.seq = ev.seq;
   out.hash = chain_hash(*prev_hash, in.id, ev);
-  long long seq = ev.seq, at = ev.at.seconds;
+  long long seq = ev.seq, reminder = ev.reminder, at = ev.at.seconds;
   const std::string payload = encode_payload(ev);
-  sql << "INSERT INTO history (instance, seq, kind, action, actor, on_behalf_of, from_state,"
-         " to_state, comment, payload, at, hash, prev_hash)"
-         " VALUES (:i, :s, :k, :a, :ac, :ob, :fr, :to, :c, :p, :at, :h, :ph)",
-      soci::use(in.id), soci::use(seq), soci::use(ev.kind), soci::use(ev.action),
-      soci::use(ev.actor), soci::use(ev.on_behalf_of), soci::use(ev.from), soci::use(ev.to),
-      soci::use(ev.comment), soci::use(payload), soci::use(at), soci::use(out.hash),
-      soci::use(*prev_hash);
+  sql << "INSERT INTO history (instance, seq, reminder, kind, action, actor, on_behalf_of,"
+         " from_state, to_state, comment, payload, at, hash, prev_hash)"
+         " VALUES (:i, :s, :n, :k, :a, :ac, :ob, :fr, :to, :c, :p, :at, :h, :ph)",
+      soci::use(in.id), soci::use(seq), soci::use(reminder), soci::use(ev.kind),
+      soci::use(ev.action), soci::use(ev.actor), soci::use(ev.on_behalf_of), soci::use(ev.from),
+      soci::use(ev.to), soci::use(ev.comment), soci::use(payload), soci::use(at),
+      soci::use(out.hash), soci::use(*prev_hash);
 
   taking = Taken::Other;
   write_dependents(sql, step);
@@ -130,16 +137,31 @@ Result<CommitOutcome> write_step(soci::session& sql, const engine::Step& step,
   return out;
 }
 
-Result<void> not_at_revision(soci::session& sql, const std::string& id, long long expected) {
-  long long current = 0;
-  sql << "SELECT revision FROM instances WHERE id = :id", soci::into(current), soci::use(id);
+Result<void> not_at_revision(soci::session& sql, const std::string& id, const Guard& expected) {
+  long long current = 0, reminders = 0;
+  sql << "SELECT revision, reminders FROM instances WHERE id = :id", soci::into(current),
+      soci::into(reminders), soci::use(id);
   if (!sql.got_data()) {
     return std::unexpected(Error{Error::Code::NotFound, "no instance '" + id + "'"});
   }
+  if (current == expected.revision) {
+    return std::unexpected(Error{
+        Error::Code::Conflict, "a reminder of instance '" + id +
+                                   "' was sent meanwhile (its revision " + std::to_string(current) +
+                                   " is unchanged): reload it and try again"});
+  }
   return std::unexpected(Error{Error::Code::Conflict,
                                "instance '" + id + "' is at revision " + std::to_string(current) +
-                                   ", not " + std::to_string(expected) +
+                                   ", not " + std::to_string(expected.revision) +
                                    ": someone acted on it first; reload it and try again"});
+}
+
+std::string head_hash(soci::session& sql, const std::string& id, bool& found) {
+  std::string hash;
+  sql << "SELECT hash FROM history WHERE instance = :i ORDER BY seq DESC, reminder DESC LIMIT 1",
+      soci::into(hash), soci::use(id);
+  found = sql.got_data();
+  return hash;
 }
 
 }  // namespace dojang::store::detail

@@ -16,14 +16,22 @@ namespace {
 // Follows one instance's chain, event by event, until the first break.
 class ChainCheck {
  public:
-  ChainCheck(std::string instance, long long revision)
-      : m_instance(std::move(instance)), m_revision(revision) {}
+  ChainCheck(std::string instance, long long revision, long long reminders)
+      : m_instance(std::move(instance)), m_revision(revision), m_reminders(reminders) {}
 
   // `event` has its payload decoded already unless `payload_error` says why it could not be.
   void next(const engine::HistoryEvent& event, const std::string& payload_error,
             const std::string& hash, const std::string& prev_hash) {
     if (m_problem) return;
-    long long expected = m_last_seq + 1;
+    // A reminder is no revision: it follows the event of the revision it was sent at.
+    const bool reminder = event.reminder != 0;
+    long long expected = reminder ? m_last_seq : m_last_seq + 1;
+    if (reminder && (event.seq != expected || event.reminder != m_last_reminder + 1)) {
+      return fail(event.seq, "reminder " + std::to_string(event.reminder) +
+                                 " is out of order (the reminder before it is " +
+                                 std::to_string(m_last_reminder) + ", at event " +
+                                 std::to_string(m_last_seq) + ")");
+    }
     if (event.seq != expected) {
       return fail(expected, "event " + std::to_string(expected) +
                                 " is missing (the history goes "
@@ -42,6 +50,7 @@ class ChainCheck {
                   "was written)");
     }
     m_last_seq = event.seq;
+    if (reminder) m_last_reminder = event.reminder;
     m_last_hash = hash;
   }
 
@@ -51,6 +60,10 @@ class ChainCheck {
       fail(std::min<long long>(m_last_seq, m_revision) + 1,
            "the instance is at revision " + std::to_string(m_revision) +
                " but its history ends at event " + std::to_string(m_last_seq));
+    }
+    if (!m_problem && m_last_reminder != m_reminders) {
+      fail(m_last_seq, "the instance counts " + std::to_string(m_reminders) +
+                           " reminders but its history has " + std::to_string(m_last_reminder));
     }
     return m_problem;
   }
@@ -62,7 +75,9 @@ class ChainCheck {
 
   std::string m_instance;
   long long m_revision;
+  long long m_reminders;
   long long m_last_seq = 0;
+  long long m_last_reminder = 0;
   std::string m_last_hash;  // "" before the first event
   std::optional<AuditProblem> m_problem;
 };
@@ -74,34 +89,40 @@ Result<AuditReport> Store::verify(std::optional<std::string> id) {
     soci::session& sql = m_db->sql();
     detail::Transaction tx(*m_db, detail::Transaction::Mode::Read);
     const std::string where_instance = id ? " WHERE id = :id" : "";
-    std::map<std::string, long long> revisions;
+    std::map<std::string, std::pair<long long, long long>> revisions;  // and reminders
     std::string instance;
-    long long revision = 0;
+    long long revision = 0, reminders = 0;
     detail::for_each_row(
-        sql, "SELECT id, revision FROM instances" + where_instance,
+        sql, "SELECT id, revision, reminders FROM instances" + where_instance,
         [&](soci::statement& st) {
           st.exchange(soci::into(instance));
           st.exchange(soci::into(revision));
+          st.exchange(soci::into(reminders));
           if (id) st.exchange(soci::use(*id));
         },
-        [&] { revisions[instance] = revision; });
+        [&] {
+          revisions[instance] = {revision, reminders};
+        });
     if (id && revisions.empty()) {
       return std::unexpected(Error{Error::Code::NotFound, "no instance '" + *id + "'"});
     }
 
     std::map<std::string, ChainCheck> checks;
-    for (const auto& [name, rev] : revisions) checks.emplace(name, ChainCheck(name, rev));
+    for (const auto& [name, rev] : revisions)
+      checks.emplace(name, ChainCheck(name, rev.first, rev.second));
     engine::HistoryEvent ev;
     std::string payload, hash, prev_hash;
-    long long seq = 0, at = 0;
+    long long seq = 0, reminder = 0, at = 0;
     detail::for_each_row(
         sql,
-        "SELECT instance, seq, kind, action, actor, on_behalf_of, from_state, to_state, comment,"
-        " payload, at, hash, prev_hash FROM history" +
-            (id ? std::string(" WHERE instance = :id") : std::string()) + " ORDER BY instance, seq",
+        "SELECT instance, seq, reminder, kind, action, actor, on_behalf_of, from_state, to_state,"
+        " comment, payload, at, hash, prev_hash FROM history" +
+            (id ? std::string(" WHERE instance = :id") : std::string()) +
+            " ORDER BY instance, seq, reminder",
         [&](soci::statement& st) {
           st.exchange(soci::into(instance));
           st.exchange(soci::into(seq));
+          st.exchange(soci::into(reminder));
           for (std::string* column : {&ev.kind, &ev.action, &ev.actor, &ev.on_behalf_of, &ev.from,
                                       &ev.to, &ev.comment, &payload}) {
             st.exchange(soci::into(*column));
@@ -114,6 +135,7 @@ Result<AuditReport> Store::verify(std::optional<std::string> id) {
         [&] {
           ++report.events;
           ev.seq = seq;
+          ev.reminder = reminder;
           ev.at = engine::Date{at};
           auto decoded = detail::decode_payload(payload, ev);
           auto check = checks.find(instance);

@@ -46,20 +46,22 @@ Result<engine::Instance> Store::instance(const std::string& id) {
     detail::Transaction tx(*m_db, detail::Transaction::Mode::Read);
     std::string body, head_hash;
     soci::indicator head_found = soci::i_null;
-    long long state = 0, revision = 0, created = 0, updated = 0;
+    long long state = 0, revision = 0, created = 0, updated = 0, reminders = 0;
     // With the hash of the newest event, which the next commit chains to (known_heads.hpp).
     sql << "SELECT workflow, version, state, revision, submitter, body, created_at, updated_at,"
-           " (SELECT h.hash FROM history h WHERE h.instance = i.id AND h.seq = i.revision)"
+           " reminders, (SELECT h.hash FROM history h WHERE h.instance = i.id AND"
+           " h.seq = i.revision ORDER BY h.reminder DESC LIMIT 1)"
            " FROM instances i WHERE i.id = :id",
         soci::into(out.workflow), soci::into(out.version), soci::into(state), soci::into(revision),
         soci::into(out.submitter), soci::into(body), soci::into(created), soci::into(updated),
-        soci::into(head_hash, head_found), soci::use(id);
+        soci::into(reminders), soci::into(head_hash, head_found), soci::use(id);
     if (!sql.got_data()) {
       return std::unexpected(Error{Error::Code::NotFound, "no instance '" + id + "'"});
     }
     out.id = id;
     out.state = static_cast<engine::Index>(state);
     out.revision = revision;
+    out.reminders = reminders;
     out.created_at = engine::Date{created};
     out.updated_at = engine::Date{updated};
     if (auto ok = detail::decode_body(body, out); !ok) {
@@ -80,7 +82,7 @@ Result<engine::Instance> Store::instance(const std::string& id) {
         });
     tx.commit();
     if (head_found == soci::i_ok) {
-      m_db->heads().remember(id, detail::KnownHead{revision, head_hash, out.timers});
+      m_db->heads().remember(id, detail::KnownHead{revision, reminders, head_hash, out.timers});
     }
     return {};
   });
@@ -95,14 +97,16 @@ Result<std::vector<StoredEvent>> Store::history(const std::string& id) {
         row.instance = id;
         engine::HistoryEvent& ev = row.event;
         std::string payload;
-        long long seq = 0, at = 0;
+        long long seq = 0, reminder = 0, at = 0;
         std::string bad;
         detail::for_each_row(
             sql,
-            "SELECT seq, kind, action, actor, on_behalf_of, from_state, to_state, comment, payload,"
-            " at, hash, prev_hash FROM history WHERE instance = :id ORDER BY seq",
+            "SELECT seq, reminder, kind, action, actor, on_behalf_of, from_state, to_state,"
+            " comment, payload, at, hash, prev_hash FROM history WHERE instance = :id"
+            " ORDER BY seq, reminder",
             [&](soci::statement& st) {
               st.exchange(soci::into(seq));
+              st.exchange(soci::into(reminder));
               for (std::string* column : {&ev.kind, &ev.action, &ev.actor, &ev.on_behalf_of,
                                           &ev.from, &ev.to, &ev.comment, &payload}) {
                 st.exchange(soci::into(*column));
@@ -114,6 +118,7 @@ Result<std::vector<StoredEvent>> Store::history(const std::string& id) {
             },
             [&] {
               ev.seq = seq;
+              ev.reminder = reminder;
               ev.at = engine::Date{at};
               if (auto ok = detail::decode_payload(payload, ev); !ok && bad.empty()) {
                 bad = "event " + std::to_string(seq) + " of instance '" + id + "': " + ok.error();

@@ -57,10 +57,10 @@ Result<std::vector<engine::Instance>> Store::cohort(const std::string& workflow,
     detail::Transaction tx(*m_db, detail::Transaction::Mode::Read);
     engine::Instance row;
     std::string body, bad;
-    long long state = 0, revision = 0, created = 0, updated = 0;
+    long long state = 0, revision = 0, created = 0, updated = 0, reminders = 0;
     detail::for_each_row(
         sql,
-        "SELECT id, version, state, revision, submitter, body, created_at, updated_at"
+        "SELECT id, version, state, revision, submitter, body, created_at, updated_at, reminders"
         " FROM instances WHERE workflow = :w AND state_name = :s AND final = 0"
         " ORDER BY created_at, id",
         [&](soci::statement& st) {
@@ -72,6 +72,7 @@ Result<std::vector<engine::Instance>> Store::cohort(const std::string& workflow,
           st.exchange(soci::into(body));
           st.exchange(soci::into(created));
           st.exchange(soci::into(updated));
+          st.exchange(soci::into(reminders));
           st.exchange(soci::use(workflow));
           st.exchange(soci::use(state_name));
         },
@@ -83,6 +84,7 @@ Result<std::vector<engine::Instance>> Store::cohort(const std::string& workflow,
           in.submitter = row.submitter;
           in.state = static_cast<engine::Index>(state);
           in.revision = revision;
+          in.reminders = reminders;
           in.created_at = engine::Date{created};
           in.updated_at = engine::Date{updated};
           if (auto ok = detail::decode_body(body, in); !ok && bad.empty())
@@ -136,7 +138,7 @@ Result<std::vector<CommitOutcome>> Store::commit_ranking(const RankingRun& run,
   }
   for (const engine::Step& step : steps) {
     if (Result<void> ok = detail::check_step(step); !ok) return std::unexpected(ok.error());
-    if (step.instance.revision == 1) {
+    if (detail::is_start(step)) {
       return std::unexpected(Error{Error::Code::Invalid, "a ranking moves items that exist; '" +
                                                              step.instance.id + "' is new"});
     }

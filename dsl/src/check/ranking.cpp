@@ -132,6 +132,26 @@ void Checker::check_ranking(engine::Index si, const ast::Rank& r, engine::Rankin
     }
   }
 
+  // While items are still being scored.
+  for (std::size_t i = 0; i < r.while_scoring.size(); ++i) {
+    ast::Name const& word = r.while_scoring[i];
+    if (i > 0) {
+      repeated(word, "while scoring", "give one rule");
+      continue;
+    }
+    if (word.text == "refuse") {
+      out.while_scoring = engine::ScoringRule::Refuse;
+    } else if (word.text == "wait") {
+      out.while_scoring = engine::ScoringRule::Wait;
+    } else {
+      static const std::vector<std::string> kRules = {"refuse", "wait"};
+      std::string message = "unknown rule '" + word.text + "' for items still being scored";
+      if (auto best = did_you_mean(word.text, kRules))
+        message += " (did you mean '" + *best + "'?)";
+      error(word, message + ": use 'while scoring refuse' or 'while scoring wait'");
+    }
+  }
+
   // The field that receives the place.
   for (std::size_t i = 0; i < r.place_fields.size(); ++i) {
     ast::Name const& n = r.place_fields[i];

@@ -280,7 +280,7 @@ void Checker::check_review(engine::Index si, const ast::Review& r, engine::Revie
     }
     engine::FieldType const type = field_type(c.type, c.name.text);
     out.criteria.push_back(
-        {c.name.text, c.label.empty() ? c.name.text : c.label, type.lo, type.hi});
+        {c.name.text, c.label.empty() ? c.name.text : c.label, type.lo, type.hi, type.whole});
   }
   if (r.then_target) out.then_target = resolve_state(*r.then_target);
 }

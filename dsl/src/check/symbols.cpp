@@ -90,6 +90,10 @@ engine::FieldType Checker::field_type(const ast::TypeSpec& t, std::string_view o
     case ast::TypeKind::Number:
       out.kind = engine::FieldKind::Number;
       break;
+    case ast::TypeKind::Count:
+      out.kind = engine::FieldKind::Number;
+      out.whole = true;
+      break;
     case ast::TypeKind::Money:
       out.kind = engine::FieldKind::Money;
       break;
@@ -114,6 +118,9 @@ engine::FieldType Checker::field_type(const ast::TypeSpec& t, std::string_view o
       out.kind = engine::FieldKind::Score;
       out.lo = t.lo;
       out.hi = t.hi;
+      // Whole numbers unless a bound is written with a decimal point (`score 0.0..5.0`).
+      out.whole = t.lo_text.find_first_of(".eE") == std::string::npos &&
+                  t.hi_text.find_first_of(".eE") == std::string::npos;
       if (t.lo >= t.hi) {
         error(t, "score range " + t.lo_text + ".." + t.hi_text + " of " + std::string(owner) +
                      " is empty: the lower bound must be below the upper");

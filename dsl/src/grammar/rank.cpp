@@ -24,6 +24,7 @@ DOJANG_NAME_RULE(group_field, "a field name")
 DOJANG_NAME_RULE(place_field, "a number field")
 DOJANG_NAME_RULE(band_state, "a state name")
 DOJANG_NAME_RULE(tie_rule, "a tie rule (share, refuse or earliest)")
+DOJANG_NAME_RULE(scoring_rule, "what the ranking does while items are scored (refuse or wait)")
 #undef DOJANG_NAME_RULE
 
 struct rank_key_class : annotate {};
@@ -67,16 +68,17 @@ auto const rank_date_def = located[kw("at") > month_day_text[([](auto& ctx) {
                                    })]];
 
 x3::rule<struct rank_end_class> const rank_end =
-    "'order', 'ties', 'place into', 'top', 'next', 'rest', 'at' or '}'";
+    "'order', 'ties', 'while scoring', 'place into', 'top', 'next', 'rest', 'at' or '}'";
 auto const rank_end_def = x3::lit('}');
 
 auto const rank_clause = rank_order[push(&Rank::orders)] |
                          (kw("ties") > tie_rule[push(&Rank::ties)]) |
+                         (kw("while") > kw("scoring") > scoring_rule[push(&Rank::while_scoring)]) |
                          (kw("place") > kw("into") > place_field[push(&Rank::place_fields)]) |
                          rank_band[push(&Rank::bands)] | rank_date[push(&Rank::at)];
 
-BOOST_SPIRIT_DEFINE(rank_name, rank_role, group_field, place_field, band_state, tie_rule, rank_key,
-                    rank_order, rank_band, rank_date, rank_end)
+BOOST_SPIRIT_DEFINE(rank_name, rank_role, group_field, place_field, band_state, tie_rule,
+                    scoring_rule, rank_key, rank_order, rank_band, rank_date, rank_end)
 
 }  // namespace
 

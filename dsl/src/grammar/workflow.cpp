@@ -65,11 +65,11 @@ auto const score_bounds = [](auto& ctx) {
 
 struct type_class : annotate {};
 x3::rule<type_class, TypeSpec> const type_spec =
-    "a type (text, number, money, bool, date, one_of(...) or score LO..HI)";
+    "a type (text, number, count, money, bool, date, one_of(...) or score LO..HI)";
 auto const type_spec_def =
     located[kw("text")[type_kind(TypeKind::Text)] | kw("number")[type_kind(TypeKind::Number)] |
-            kw("money")[type_kind(TypeKind::Money)] | kw("bool")[type_kind(TypeKind::Bool)] |
-            kw("date")[type_kind(TypeKind::Date)] |
+            kw("count")[type_kind(TypeKind::Count)] | kw("money")[type_kind(TypeKind::Money)] |
+            kw("bool")[type_kind(TypeKind::Bool)] | kw("date")[type_kind(TypeKind::Date)] |
             (kw("one_of")[type_kind(TypeKind::OneOf)] > '(' >
              (enum_value[push(&TypeSpec::values)] % ',') > ')') |
             (kw("score") > literal > ".." > literal)[score_bounds]];

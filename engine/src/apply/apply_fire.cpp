@@ -1,5 +1,6 @@
 // Fire: a pending timer is due. A deadline notifies and/or takes an action of the state as the
-// system; an `after` moves the item on.
+// system; an `after` moves the item on. A deadline that only notifies is a reminder: an event
+// that is no revision (see HistoryEvent), so that it takes nobody's revision or recall away.
 
 #include <algorithm>
 
@@ -80,8 +81,11 @@ std::optional<Refusal> apply_fire(const Definition& def, const Instance& instanc
   }
   Draft draft(def, instance, now, out);
   prepare(draft, fired, timer, description);
-  if (!deadline) {
-    if (auto r = move_to(draft, timer.target, Move::Forward)) return r;
+  if (deadline) {
+    draft.event.kind = "reminder";
+    draft.reminder = true;
+  } else if (auto r = move_to(draft, timer.target, Move::Forward)) {
+    return r;
   }
   finish_into(draft);
   return std::nullopt;

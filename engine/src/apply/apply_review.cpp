@@ -206,7 +206,7 @@ std::optional<Refusal> apply_review(const Definition& def, const Instance& insta
           Refusal::Code::NotSettable,
           quoted(a.field) + " is not asked in this review; it asks: " + join(names, ", "));
     }
-    const FieldType score{FieldKind::Score, {}, c->lo, c->hi};
+    const FieldType score{FieldKind::Score, {}, c->lo, c->hi, c->whole};
     auto value = parse_value(score, a.text, c->label.empty() ? c->name : c->label);
     if (!value) return refusal(Refusal::Code::BadValue, std::move(value.error()));
     record.scores[static_cast<std::size_t>(c - review.criteria.begin())] = std::move(*value);

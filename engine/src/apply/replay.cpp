@@ -17,6 +17,24 @@ std::expected<Folded, std::string> fold_history(const Definition& definition,
   out.fields.resize(definition.fields.size());
   std::string at;  // the name of the state the item is in so far ("" before the start)
   for (const HistoryEvent& ev : events) {
+    if (ev.reminder != 0) {
+      // A reminder is no revision: it is sent at the revision of the event before it, and
+      // leaves the item where it is, its fields and its times as they were.
+      const std::string where = "reminder " + std::to_string(ev.reminder);
+      if (ev.seq != out.revision || ev.reminder != out.reminders + 1) {
+        return std::unexpected(where + " at event " + std::to_string(ev.seq) +
+                               " comes after event " + std::to_string(out.revision) +
+                               " and reminder " + std::to_string(out.reminders) +
+                               ": the history has a gap or is out of order");
+      }
+      if (ev.from != at || ev.to != at || !ev.changes.empty()) {
+        return std::unexpected(where +
+                               " moves the item or sets a field, which a reminder does "
+                               "not do");
+      }
+      out.reminders = ev.reminder;
+      continue;
+    }
     const std::string where = "event " + std::to_string(ev.seq);
     if (ev.seq != out.revision + 1) {
       return std::unexpected(where + " comes after event " + std::to_string(out.revision) +

@@ -125,6 +125,10 @@ std::string_view code_name(Refusal::Code code) {
       return "recused";
     case C::NotOwner:
       return "not_owner";
+    case C::StillScoring:
+      return "still_scoring";
+    case C::WaitForScoring:
+      return "wait_for_scoring";
     case C::MixedVersions:
       return "mixed_versions";
     case C::NotRecallable:

@@ -60,6 +60,9 @@ struct Draft {
   std::vector<const NotifyDef*> notify;  // filled in with the final values by finish_into()
   std::vector<const StartDef*> starts;   // `start` effects, evaluated by finish_into() likewise
   std::vector<EvalNote> eval_notes;      // what evaluation recorded, added to `notes` at the end
+  // A reminder (a deadline that only notifies): finish_into keeps the revision, updated_at and
+  // recall window of `before` and numbers the event among the item's reminders.
+  bool reminder = false;
 
   [[nodiscard]] Env env() {
     Env e;
@@ -78,7 +81,8 @@ struct Draft {
   [[nodiscard]] const StateDef& state() const { return def.states[after.state]; }
 };
 
-// Completes the accepted step in place: revision + 1, the changes, notifications, waiting roles.
+// Completes the accepted step in place: revision + 1 (none for a reminder), the changes,
+// notifications, waiting roles.
 void finish_into(Draft& draft);
 // The same, and the Step taken out of the draft.
 [[nodiscard]] Step finish(Draft& draft);

@@ -12,6 +12,22 @@ namespace {
 // By name, without repeats, into `roles` (earlier content overwritten, its strings reused). The
 // role indices are gathered first (on the stack for the usual few), so that only the names that
 // stay are copied and no string is compared for a single role.
+// Who, by name, the item waits for besides the roles: "user:ID" for its drafter, in place of the
+// roles, while it is a draft only they work on, and for the actions `by submitter`.
+void waiting_people(const Definition& def, const StateDef& state, const Instance& in,
+                    std::vector<std::string>& roles) {
+  if (in.submitter.empty() || in.submitter == kSystem) return;
+  const bool by_submitter =
+      std::any_of(state.actions.begin(), state.actions.end(),
+                  [](const ActionDef& a) { return a.by.kind == Actor::Kind::Submitter; });
+  if (owner_only(def, in)) {
+    roles.clear();
+  } else if (!by_submitter) {
+    return;
+  }
+  roles.push_back(std::string(kWaitingPerson).append(in.submitter));
+}
+
 void waiting_roles(const Definition& def, const StateDef& state, std::vector<std::string>& roles) {
   constexpr std::size_t kFew = 16;
   Index few[kFew];
@@ -65,7 +81,7 @@ bool same_value(const Value* old, const Value& now) {
 // of `original` with the recall window closed (any accepted event closes it; an action may
 // reopen it).
 // reset() copies an Instance member by member: a member added to Instance must be copied there.
-static_assert(sizeof(void*) != 8 || sizeof(Instance) == 288,
+static_assert(sizeof(void*) != 8 || sizeof(Instance) == 296,
               "Instance changed: copy its new member in reset(), then update this size");
 
 void reset(Step& step, const Definition& def, const Instance& original, Date at) {
@@ -86,9 +102,11 @@ void reset(Step& step, const Definition& def, const Instance& original, Date at)
   in.created_at = original.created_at;
   in.updated_at = original.updated_at;
   in.withdrawn = original.withdrawn;
+  in.reminders = original.reminders;
   if (in.slots.size() != def.slot_count) in.slots.resize(def.slot_count);
   HistoryEvent& e = step.event;
-  e.seq = 0;  // kind, action, actor, on_behalf_of, comment: set by every processor
+  e.seq = 0;
+  e.reminder = 0;  // kind, action, actor, on_behalf_of, comment: set by every processor
   assign_state_name(def, original.state, e.from);
   e.to.clear();
   e.route.clear();
@@ -139,8 +157,17 @@ void finish_into(Draft& draft) {
   Instance& after = draft.after;
   Step& step = draft.step;
   draft.recompute();
-  after.revision = draft.before.revision + 1;
-  after.updated_at = draft.now;
+  if (draft.reminder) {
+    // No revision: the item is as it was, but for the timer that fired (see HistoryEvent).
+    after.revision = draft.before.revision;
+    after.updated_at = draft.before.updated_at;
+    after.recall = draft.before.recall;
+    after.reminders = draft.before.reminders + 1;
+    draft.event.reminder = after.reminders;
+  } else {
+    after.revision = draft.before.revision + 1;
+    after.updated_at = draft.now;
+  }
 
   if (!draft.starts.empty()) step.starts = start_orders(draft);  // before the notes are taken
   HistoryEvent& event = draft.event;
@@ -167,6 +194,7 @@ void finish_into(Draft& draft) {
     step.waiting_roles.clear();
   } else {
     waiting_roles(def, state, step.waiting_roles);
+    waiting_people(def, state, after, step.waiting_roles);
   }
 }
 

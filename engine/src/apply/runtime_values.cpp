@@ -21,7 +21,7 @@ std::string type_words(const FieldType& t) {
     case FieldKind::Text:
       return "text";
     case FieldKind::Number:
-      return "a number";
+      return t.whole ? "a whole number, 0 or more" : "a number";
     case FieldKind::Money:
       return "an amount of money (a number; commas allowed)";
     case FieldKind::Bool:
@@ -107,6 +107,13 @@ std::expected<Value, std::string> parse_value(const FieldType& type, std::string
         }
       }
       if (type.kind == FieldKind::Score && (*v < type.lo || *v > type.hi)) return bad();
+      if (type.whole && (*v != std::trunc(*v) || (type.kind == FieldKind::Number && *v < 0))) {
+        const std::string range = type.kind == FieldKind::Score ? " from " + number_words(type.lo) +
+                                                                      " to " + number_words(type.hi)
+                                                                : ", 0 or more";
+        return std::unexpected(quoted(label) + " takes whole numbers" + range + "; " +
+                               std::string(t) + " is not");
+      }
       return Value{*v};
     }
     case FieldKind::Bool: {

@@ -77,6 +77,74 @@ std::optional<Refusal> check_cohort(const Definition& def, Index state, const Ra
   return std::nullopt;
 }
 
+// Whether the review of `state` (if it has one) still lacks reviews for its quorum in `in`.
+bool review_short(const Definition& def, Index state, const Instance& in) {
+  if (state >= def.states.size() || !def.states[state].review) return false;
+  const ReviewDef& review = *def.states[state].review;
+  int given = 0;
+  for (const ReviewRecord& r : in.reviews) {
+    if (r.block == review.block && !r.recused) ++given;
+  }
+  return given < review.quorum;
+}
+
+// StillScoring or WaitForScoring while items of the cohort's group are being scored.
+std::optional<Refusal> check_scoring(const Definition& def, Index state, const RankingDef& ranking,
+                                     std::span<const Instance> cohort,
+                                     std::span<const Instance> being_scored) {
+  const std::vector<Index> scoring = scoring_states(def, state);
+  const Instance& first = cohort.front();
+  const std::string group = rank_group_key(def, ranking, first);
+  std::set<std::string> members;
+  for (const Instance& in : cohort) members.insert(in.id);
+  std::vector<std::pair<Index, std::vector<std::string>>> by_state;  // in state order
+  for (const Index s : scoring) by_state.push_back({s, {}});
+  std::size_t count = 0;
+  auto add = [&](Index s, const std::string& id) {
+    for (auto& [at, ids] : by_state) {
+      if (at == s) {
+        ids.push_back(id);
+        ++count;
+        return;
+      }
+    }
+  };
+  for (const Instance& in : cohort) {
+    if (review_short(def, state, in)) add(state, in.id);
+  }
+  std::set<std::string> seen;
+  for (const Instance& in : being_scored) {
+    if (members.contains(in.id) || !seen.insert(in.id).second) continue;
+    if (in.version != first.version || in.state == state || in.state >= def.states.size()) continue;
+    if (rank_group_key(def, ranking, in) != group) continue;
+    add(in.state, in.id);
+  }
+  if (count == 0) return std::nullopt;
+
+  constexpr std::size_t kNamed = 5;  // items named per state
+  std::vector<std::string> parts;
+  for (const auto& [s, ids] : by_state) {
+    if (ids.empty()) continue;
+    std::vector<std::string> named(ids.begin(), ids.begin() + std::min(ids.size(), kNamed));
+    std::string part = std::to_string(ids.size()) + " in " + detail::state_text(def, s) + " (" +
+                       detail::join(named, ", ") + (ids.size() > kNamed ? ", ..." : "") + ")";
+    parts.push_back(std::move(part));
+  }
+  std::string of = "ranking " + ranking_text(ranking);
+  if (!group.empty() && ranking.group < def.fields.size())
+    of += " for " + detail::field_text(def.fields[ranking.group]) + " " + group;
+  const std::string being = std::to_string(count) + (count == 1 ? " item is" : " items are") +
+                            " still being scored: " + detail::join(parts, "; ");
+  if (ranking.while_scoring == ScoringRule::Wait) {
+    return Refusal{Refusal::Code::WaitForScoring,
+                   of + " waits: " + being +
+                       ". It runs once they are scored (the procedure says 'while scoring wait')"};
+  }
+  return Refusal{Refusal::Code::StillScoring,
+                 of + " cannot run yet: " + being +
+                     ". Ranking now would leave them out; rank once they are scored"};
+}
+
 std::string place_comment(int place, std::size_t of) {
   return std::to_string(place) + "위 / " + std::to_string(of);
 }
@@ -85,6 +153,13 @@ std::string place_comment(int place, std::size_t of) {
 
 std::expected<Ranking, Refusal> rank(const Definition& definition, Index state,
                                      std::span<const Instance> cohort, const Principal& who,
+                                     bool by_timer, Date now) {
+  return rank(definition, state, cohort, {}, who, by_timer, now);
+}
+
+std::expected<Ranking, Refusal> rank(const Definition& definition, Index state,
+                                     std::span<const Instance> cohort,
+                                     std::span<const Instance> being_scored, const Principal& who,
                                      bool by_timer, Date now) {
   const Definition& def = definition;
   if (state >= def.states.size() || !def.states[state].ranking) {
@@ -109,6 +184,8 @@ std::expected<Ranking, Refusal> rank(const Definition& definition, Index state,
     on_behalf_of = *as;
   }
   if (auto r = check_cohort(def, state, ranking, cohort)) return std::unexpected(std::move(*r));
+  if (auto r = check_scoring(def, state, ranking, cohort, being_scored))
+    return std::unexpected(std::move(*r));
 
   // Each member's draft, its derived values fresh, and its keys evaluated on them.
   std::deque<detail::Draft> drafts;

@@ -3,9 +3,11 @@
 #include "dojang/engine/rank_support.hpp"
 
 #include <cstdint>
+#include <vector>
 
 #include "dojang/base/local_time.hpp"
 #include "apply/runtime_detail.hpp"
+#include "dojang/engine/graph_analysis.hpp"
 
 namespace dojang::engine {
 
@@ -33,6 +35,28 @@ std::string rank_group_key(const Definition& definition, const RankingDef& ranki
   if (ranking.group >= definition.fields.size()) return "-";
   const Index slot = definition.fields[ranking.group].slot;
   return slot < instance.slots.size() ? detail::plain(instance.slots[slot]) : "-";
+}
+
+std::vector<Index> scoring_states(const Definition& definition, Index state) {
+  std::vector<Index> out;
+  if (state >= definition.states.size() || !definition.states[state].ranking) return out;
+  // Every state from which `state` can be reached: walked back along the graph's edges.
+  const StateGraph graph = build_state_graph(definition);
+  std::vector<bool> reaches(definition.states.size(), false);
+  reaches[state] = true;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const StateGraph::Edge& e : graph.edges) {
+      if (e.from < reaches.size() && e.to < reaches.size() && reaches[e.to] && !reaches[e.from]) {
+        reaches[e.from] = true;
+        grew = true;
+      }
+    }
+  }
+  for (Index s = 0; s < definition.states.size(); ++s) {
+    if (reaches[s] && definition.states[s].review) out.push_back(s);
+  }
+  return out;
 }
 
 bool rank_day_reached(const MonthDay& at, Date since, Date now) {

@@ -78,7 +78,8 @@ struct Role : Node {
   std::string label;
 };
 
-enum class TypeKind : std::uint8_t { Text, Number, Money, Bool, Date, OneOf, Score };
+// Count: a whole number, 0 or more (an engine::FieldKind::Number that is whole).
+enum class TypeKind : std::uint8_t { Text, Number, Count, Money, Bool, Date, OneOf, Score };
 
 struct TypeSpec : Node {
   TypeKind kind = TypeKind::Text;
@@ -196,8 +197,9 @@ struct Rank : Node {
   std::optional<Name> group;  // `per FIELD`
   std::string label;
   std::vector<RankOrder> orders;
-  std::vector<Name> ties;          // `ties share|refuse|earliest`: the rule's word
-  std::vector<Name> place_fields;  // `place into FIELD`
+  std::vector<Name> ties;           // `ties share|refuse|earliest`: the rule's word
+  std::vector<Name> while_scoring;  // `while scoring refuse|wait`: the rule's word
+  std::vector<Name> place_fields;   // `place into FIELD`
   std::vector<RankBand> bands;
   std::vector<RankDate> at;
 };

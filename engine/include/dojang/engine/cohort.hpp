@@ -29,10 +29,26 @@ struct Ranking {
 
 // Ranks `cohort` (the items waiting in `state` of one group; every one on `definition`'s
 // version) by the state's ranking. `who` must hold the ranking's role unless `by_timer`.
-// Refusals: WrongRole, EmptyCohort, MixedVersions (an item on another version), AlreadyFinal or
-// UnknownAction (an item not in `state`, or a state without a ranking), Tie (`ties refuse`).
-// Each Step's event has kind "rank", action = the ranking's name, and a comment with the place,
-// e.g. "2위 / 28" — the history of every item says where it stood.
+//
+// `being_scored`: the items waiting in scoring_states(definition, state) (rank_support.hpp), as
+// the store has them, of every group and version; those of the cohort's group and version that
+// are not final are still being scored, and so is a member of the cohort whose review in `state`
+// (if it has one) is short of its quorum. While there is any, ranking would leave them out, and
+// the ranking's `while scoring` rule decides: StillScoring (`refuse`, the default) or
+// WaitForScoring (`wait`: nothing is done; a caller running it by the clock tries again on a
+// later tick). Both messages name the ranking, the states and how many items are being scored.
+//
+// Refusals also: WrongRole, EmptyCohort, MixedVersions (an item on another version),
+// AlreadyFinal or UnknownAction (an item not in `state`, or a state without a ranking), Tie
+// (`ties refuse`). Each Step's event has kind "rank", action = the ranking's name, and a comment
+// with the place, e.g. "2위 / 28" — the history of every item says where it stood.
+[[nodiscard]] std::expected<Ranking, Refusal> rank(const Definition& definition, Index state,
+                                                   std::span<const Instance> cohort,
+                                                   std::span<const Instance> being_scored,
+                                                   const Principal& who, bool by_timer, Date now);
+
+// The same without the items of the scoring states: only the cohort's own incomplete reviews
+// count as being scored. Kept for callers not yet loading those items; prefer the one above.
 [[nodiscard]] std::expected<Ranking, Refusal> rank(const Definition& definition, Index state,
                                                    std::span<const Instance> cohort,
                                                    const Principal& who, bool by_timer, Date now);

@@ -26,6 +26,9 @@ struct FieldType {
   FieldKind kind = FieldKind::Text;
   std::vector<std::string> values;  // OneOf
   double lo = 0, hi = 0;            // Score: inclusive range
+  // Only whole numbers: a Score whose bounds are written without a decimal point (`score 1..5`),
+  // or a Number declared `count` (then also 0 or more).
+  bool whole = false;
 };
 
 struct FieldDef {
@@ -133,6 +136,7 @@ struct TimerDef {
 struct CriterionDef {
   std::string name, label;
   double lo = 0, hi = 0;
+  bool whole = false;  // as FieldType::whole
 };
 
 struct ReviewDef {
@@ -153,7 +157,8 @@ struct RouteDef {  // a branch of a decision state
 };
 
 // `rank NAME by ROLE [per FIELD] "label" { order EXPR desc|asc, ...  ties share|refuse|earliest
-//   [place into FIELD]  top N -> STATE  next N -> STATE ...  rest -> STATE  [at MM-DD] }`
+//   [while scoring refuse|wait]  [place into FIELD]  top N -> STATE  next N -> STATE ...
+//   rest -> STATE  [at MM-DD] }`
 // One decision across a cohort: every item of the procedure waiting in this state with the same
 // value of the group field (all of them when there is none) is ranked by the order keys (later
 // keys break ties of earlier ones) and moved by its place: the first `count` places to the first
@@ -177,6 +182,14 @@ struct RankBand {
 
 enum class TieRule : std::uint8_t { Share, Refuse, Earliest };
 
+// `while scoring refuse|wait`: what a ranking does while items of its cohort's group are still
+// being scored (waiting in a state with a review that leads to the ranking's state, or in the
+// ranking's own state with its review short of the quorum). Ranking then would leave them out:
+//   refuse — the ranking is refused (Refusal::Code::StillScoring), the default;
+//   wait   — the ranking is not run yet (Refusal::Code::WaitForScoring); `tick` tries again on a
+//            later tick, a person once they are scored.
+enum class ScoringRule : std::uint8_t { Refuse, Wait };
+
 struct MonthDay {
   int month = 1, day = 1;
   bool operator==(const MonthDay&) const = default;
@@ -188,6 +201,7 @@ struct RankingDef {
   Index group = kNone;        // a field index; kNone: the whole state is one cohort
   std::vector<RankKey> order;
   TieRule ties = TieRule::Refuse;
+  ScoringRule while_scoring = ScoringRule::Refuse;
   Index place_field = kNone;  // a number field that receives the place, or kNone
   std::vector<RankBand> bands;
   std::optional<MonthDay> at;

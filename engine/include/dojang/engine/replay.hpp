@@ -17,14 +17,16 @@
 namespace dojang::engine {
 
 struct Folded {
-  Index state = kNone;        // the `to` of the last event
-  std::vector<Value> fields;  // by Definition::fields order; null when no event set it
-  std::int64_t revision = 0;  // the seq of the last event
-  Date created_at;            // the first event's time
-  Date updated_at;            // the last event's time
+  Index state = kNone;         // the `to` of the last event
+  std::vector<Value> fields;   // by Definition::fields order; null when no event set it
+  std::int64_t revision = 0;   // the seq of the last event
+  std::int64_t reminders = 0;  // the reminders among the events (HistoryEvent::reminder)
+  Date created_at;             // the first event's time
+  Date updated_at;             // the last event's time
 };
 
-// Folds `events` (seq 1, 2, ... in order). The error says, in words, where the history does not
+// Folds `events` (seq 1, 2, ... in order; a reminder after the event whose revision it was sent
+// at, numbered 1, 2, ... across the history). The error says, in words, where the history does not
 // hold together: no events, a seq out of order, an event whose `from` is not where the previous
 // one went, a state or a field that the definition does not have. The scores a review event
 // records ("review.CRITERION", "review.vote") are not fields and are passed over.

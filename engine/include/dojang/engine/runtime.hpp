@@ -58,6 +58,9 @@ struct Instance {
   std::vector<PendingTimer> timers;
   Date created_at, updated_at;
   bool withdrawn = false;  // its drafter withdrew the draft: closed, wherever it stands
+  // Reminders sent so far: deadlines that only notify. They are history events but no revision
+  // (see HistoryEvent::reminder); the store guards a commit by revision and reminders together.
+  std::int64_t reminders = 0;
   bool operator==(const Instance&) const = default;
 };
 
@@ -85,9 +88,16 @@ struct Request {
 };
 
 // One entry of an instance's history: exactly one per accepted request.
+//
+// A reminder (a `deadline` that only notifies: no action, no move) is an event too, but not a
+// revision: it keeps the instance's revision, its updated_at and its recall window, so that
+// whoever holds the item's revision can still act on it and the sender can still recall it.
+// Its seq is the revision it was sent at, and `reminder` numbers it among the item's reminders
+// (Instance::reminders after it), so that (seq, reminder) orders the whole history.
 struct HistoryEvent {
   std::int64_t seq = 0;            // = the instance revision after the event (1 for the start)
-  std::string kind;                // start | act | review | recall | timer | return
+  std::int64_t reminder = 0;       // 0, or a reminder's number (1, 2, ...) in the item
+  std::string kind;                // start | act | review | recall | timer | reminder | return
   std::string action;              // the action, or the timer's description
   std::string actor;               // user id, or "system"
   std::string on_behalf_of;        // the absent approver acted for, or empty
@@ -116,11 +126,15 @@ struct StartOrder {
 };
 
 // What to commit, atomically, for an accepted request.
+inline constexpr std::string_view kWaitingPerson = "user:";
+
 struct Step {
   Instance instance;  // the instance after the step (revision already incremented)
   HistoryEvent event;
   std::vector<Notification> notifications;
-  std::vector<std::string> waiting_roles;  // roles that can act on the instance now (for inboxes)
+  // Who can act on the instance now, for inboxes: role names, and kWaitingPerson + ID for a person
+  // named (the drafter of a draft, the submitter of a `by submitter` action).
+  std::vector<std::string> waiting_roles;
   std::vector<StartOrder> starts;
   bool final = false;  // the instance has reached a final state
 };
@@ -142,13 +156,15 @@ struct Refusal {
     AlreadyReviewed,
     NotRecallable,
     TimerGone,
-    NoPrevious,     // `return_to previous` with no earlier state to go back to
-    RouteLoop,      // decision states kept routing the item without reaching a resting state
-    Tie,            // a ranking with `ties refuse` met equal items across a band boundary
-    EmptyCohort,    // a ranking found no item to rank
-    MixedVersions,  // a ranking's cohort runs on different versions of the procedure
-    Recused,        // a committee member who declared a conflict of interest in the item
-    NotOwner,       // a draft is worked on by its drafter (or their deputy) alone
+    NoPrevious,      // `return_to previous` with no earlier state to go back to
+    RouteLoop,       // decision states kept routing the item without reaching a resting state
+    Tie,             // a ranking with `ties refuse` met equal items across a band boundary
+    EmptyCohort,     // a ranking found no item to rank
+    MixedVersions,   // a ranking's cohort runs on different versions of the procedure
+    Recused,         // a committee member who declared a conflict of interest in the item
+    StillScoring,    // a ranking (`while scoring refuse`) whose cohort is still being scored
+    WaitForScoring,  // the same with `while scoring wait`: not run yet, to be tried again later
+    NotOwner,        // a draft is worked on by its drafter (or their deputy) alone
   } code;
   std::string message;  // plain words for a member of staff, with labels from the procedure
 };
