@@ -147,6 +147,36 @@ TEST_P(Rank, TickRanksOnTheDayInKoreaAndOnlyOnce) {
   EXPECT_EQ(state_of(late), "evaluated");
 }
 
+// `while scoring wait`: a unit still with its evaluators on the day is not left out; the
+// ranking waits (tick succeeds, ranks nothing) and runs on the first tick after it is scored.
+TEST_P(Rank, TickWaitsForAUnitStillBeingScored) {
+  const std::vector<std::string> ids = five_units();
+  const std::string slow =
+      first_line(ok({"start", "dept_evaluation", "--as", "han.jiwoo", "--set", "year=2026", "--set",
+                     "unit_name=감사담당관", "--set", "capacity_report=학습동아리 2개", "--set",
+                     "task_report=감사 절차 간소화", "--now", "2026-10-01T09:00+09:00"}));
+  ok({"act", slow, "submit", "--as", "han.jiwoo", "--now", "2026-10-02T09:00+09:00"});
+  ok({"act", slow, "accept", "--as", "kim.sujin", "--now", "2026-10-05T09:00+09:00"});
+  ok({"review", slow, "--as", "lee.sanghoon", "--set", "capacity=41", "--set", "tasks=41", "--now",
+      "2026-10-20T09:00+09:00"});
+
+  const Outcome waiting = run({"tick", "--now", "2026-11-30T09:00+09:00", "--json"});
+  EXPECT_EQ(waiting.exit_code, 0) << waiting.out << waiting.err;
+  EXPECT_TRUE(boost::json::parse(waiting.out).at("rankings").as_array().empty()) << waiting.out;
+  EXPECT_EQ(state_of(ids[2]), "evaluated");
+
+  for (const char* evaluator : {"kim.mijung", "park.dongsu"}) {
+    ok({"review", slow, "--as", evaluator, "--set", "capacity=41", "--set", "tasks=41", "--now",
+        "2026-11-30T10:00+09:00"});
+  }
+  const boost::json::value ranked = json({"tick", "--now", "2026-11-30T11:00+09:00"});
+  const auto& rankings = ranked.at("rankings").as_array();
+  ASSERT_EQ(rankings.size(), 1u) << boost::json::serialize(ranked);
+  EXPECT_EQ(rankings[0].at("items").as_array().size(), 6u);
+  EXPECT_EQ(state_of(ids[2]), "best");
+  EXPECT_NE(state_of(slow), "evaluated");
+}
+
 TEST_P(Rank, TickAfterTheDayReportsATieAndWritesNothing) {
   const std::vector<std::string> ids = {
       unit("han.jiwoo", "총무과", 40, 45), unit("oh.seungmin", "기획예산과", 38, 44),

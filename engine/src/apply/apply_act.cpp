@@ -152,13 +152,8 @@ std::optional<Refusal> apply_act(const Definition& def, const Instance& instance
     const bool could = std::any_of(named.begin(), named.end(), [&](const ActionDef* a) {
       return acting_for_anyone(def, instance, a->by, who) != nullptr;
     });
-    if (could && owner_only(def, instance) && !is_owner(instance, who, behalf)) {
-      return refusal(Refusal::Code::NotOwner,
-                     quoted(request.action) + " on a draft in " + state_text(def, instance.state) +
-                         " is for its drafter, " + instance.submitter +
-                         ", or their deputy; you are " +
-                         (who.user.empty() ? std::string("nobody") : who.user));
-    }
+    if (could && owner_only(def, instance) && !is_owner(instance, who, behalf))
+      return not_owner(def, instance, request.action, who);
     return refusal(Refusal::Code::WrongRole, wrong_role_text(def, named, who));
   }
 

@@ -12,15 +12,15 @@
 #include "apply/runtime_detail.hpp"
 
 namespace dojang::engine::detail {
-namespace {
-
-std::optional<Refusal> not_owner(const Definition& def, const Instance& instance,
-                                 const std::string& action, const Principal& who) {
+Refusal not_owner(const Definition& def, const Instance& instance, const std::string& action,
+                  const Principal& who) {
   return refusal(Refusal::Code::NotOwner,
                  quoted(action) + " on a draft in " + state_text(def, instance.state) +
                      " is for its drafter, " + instance.submitter + ", or their deputy; you are " +
                      (who.user.empty() ? std::string("nobody") : who.user));
 }
+
+namespace {
 
 void record(Draft& draft, const std::string& kind, const Principal& who,
             const std::string& on_behalf_of, const Request& request) {

@@ -137,6 +137,9 @@ struct Choice {
                                                                        const Request& request,
                                                                        const Principal& who,
                                                                        Date now, Step& out);
+// "'submit' on a draft in 작성 (draft) is for its drafter, kim, or their deputy; you are lee".
+[[nodiscard]] Refusal not_owner(const Definition& def, const Instance& instance,
+                                const std::string& action, const Principal& who);
 // Whether `who` is the owner of the draft or acts for them (their deputy); the latter's name in
 // `on_behalf_of`.
 [[nodiscard]] bool is_owner(const Instance& instance, const Principal& who,
