@@ -83,15 +83,15 @@ Result<std::vector<InboxEntry>> App::inbox(const std::string& user, int limit) {
   if (!waiting) return std::unexpected(from_store(waiting.error()));
   std::vector<InboxEntry> out;
   for (const store::InstanceSummary& s : *waiting) {
-    auto instance = state.instance(s.id);
-    if (!instance) return std::unexpected(instance.error());
-    auto procedure = state.procedure(instance->workflow, instance->version);
-    if (!procedure) return std::unexpected(procedure.error());
-    const engine::Definition& def = *procedure->definition;
-    std::vector<std::string> actions = engine::allowed_actions(def, *instance, *who, state.now);
+    auto item = state.item(s.id);
+    if (!item) return std::unexpected(item.error());
+    const engine::Definition& def = *item->procedure.definition;
+    std::vector<std::string> actions =
+        engine::allowed_actions(def, item->instance, *who, state.now);
     if (actions.empty()) continue;
-    std::vector<std::string> behalf = on_behalf_of(def, *instance, *who, state.now);
-    out.push_back({*procedure, std::move(*instance), std::move(actions), std::move(behalf)});
+    std::vector<std::string> behalf = on_behalf_of(def, item->instance, *who, state.now);
+    out.push_back(
+        {item->procedure, std::move(item->instance), std::move(actions), std::move(behalf)});
   }
   return out;
 }
@@ -99,15 +99,13 @@ Result<std::vector<InboxEntry>> App::inbox(const std::string& user, int limit) {
 Result<ItemView> App::show(const std::string& id, const std::optional<std::string>& user) {
   State& state = *m;
   state.begin();
-  auto instance = state.instance(id);
-  if (!instance) return std::unexpected(instance.error());
-  auto procedure = state.procedure(instance->workflow, instance->version);
-  if (!procedure) return std::unexpected(procedure.error());
-  ItemView view{*procedure, std::move(*instance), std::nullopt};
+  auto item = state.item(id);
+  if (!item) return std::unexpected(item.error());
+  ItemView view{item->procedure, std::move(item->instance), std::nullopt};
   if (user) {
     auto who = state.principal(*user);
     if (!who) return std::unexpected(who.error());
-    const engine::Definition& def = *procedure->definition;
+    const engine::Definition& def = *view.procedure.definition;
     view.actions = engine::allowed_actions(def, view.instance, *who, state.now);
     view.instance.reviews = engine::visible_reviews(def, view.instance, *who);  // blind reviews
   }
@@ -117,13 +115,11 @@ Result<ItemView> App::show(const std::string& id, const std::optional<std::strin
 Result<HistoryView> App::history(const std::string& id) {
   State& state = *m;
   state.begin();
-  auto instance = state.instance(id);
-  if (!instance) return std::unexpected(instance.error());
-  auto procedure = state.procedure(instance->workflow, instance->version);
-  if (!procedure) return std::unexpected(procedure.error());
+  auto item = state.item(id);
+  if (!item) return std::unexpected(item.error());
   auto events = state.store().history(id);
   if (!events) return std::unexpected(from_store(events.error()));
-  return HistoryView{*procedure, std::move(*instance), std::move(*events)};
+  return HistoryView{item->procedure, std::move(item->instance), std::move(*events)};
 }
 
 Result<store::AuditReport> App::audit(const std::optional<std::string>& id) {
@@ -150,14 +146,12 @@ Result<store::AuditReport> App::audit(const std::optional<std::string>& id) {
     const bool chain_broken = std::ranges::any_of(
         report.problems, [&](const store::AuditProblem& p) { return p.instance == one; });
     if (chain_broken) continue;  // one problem per item: the chain's comes first
-    auto instance = state.instance(one);
-    if (!instance) return std::unexpected(instance.error());
-    auto procedure = state.procedure(instance->workflow, instance->version);
-    if (!procedure) return std::unexpected(procedure.error());
+    auto item = state.item(one);
+    if (!item) return std::unexpected(item.error());
     auto events = state.store().history(one);
     if (!events) return std::unexpected(from_store(events.error()));
-    std::string why = fold_mismatch(*procedure->definition, *instance, *events);
-    if (!why.empty()) report.problems.push_back({one, instance->revision, std::move(why)});
+    std::string why = fold_mismatch(*item->procedure.definition, item->instance, *events);
+    if (!why.empty()) report.problems.push_back({one, item->instance.revision, std::move(why)});
   }
   std::ranges::sort(report.problems, {}, &store::AuditProblem::instance);
   return report;

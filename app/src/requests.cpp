@@ -56,20 +56,15 @@ Result<RequestResult> replay(State& state, const RequestInput& input,
   const bool same_item = input.request.kind == Request::Kind::Start
                              ? instance->workflow == input.workflow
                              : hit.instance == input.instance;
-  const bool same_request = hit.fingerprint.empty() || hit.fingerprint == fingerprint(input);
-  if (same_item && hit.event.action == event_action(input) && !same_request) {
+  const bool same_action = same_item && hit.event.action == event_action(input);
+  // A key kept before fingerprints were has none: the item and the action decide then.
+  const bool same_values = hit.fingerprint.empty() || hit.fingerprint == fingerprint(input);
+  if (!same_action || !same_values) {
     return std::unexpected(Error{Error::Kind::Conflict,
                                  "key_reused",
                                  "the key '" + input.key + "' was already used for '" +
                                      hit.event.action + "' on " + hit.instance +
-                                     " with other values; use a new key for a new request",
-                                 {}});
-  }
-  if (!same_item || hit.event.action != event_action(input)) {
-    return std::unexpected(Error{Error::Kind::Conflict,
-                                 "key_reused",
-                                 "the key '" + input.key + "' was already used for '" +
-                                     hit.event.action + "' on " + hit.instance +
+                                     (same_action ? " with other values" : "") +
                                      "; use a new key for a new request",
                                  {}});
   }

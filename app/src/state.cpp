@@ -67,4 +67,12 @@ Result<engine::Instance> State::instance(const std::string& id) {
   return std::unexpected(error);
 }
 
+Result<State::Item> State::item(const std::string& id) {
+  auto found = instance(id);
+  if (!found) return std::unexpected(found.error());
+  auto pinned = procedure(found->workflow, found->version);
+  if (!pinned) return std::unexpected(pinned.error());
+  return Item{std::move(*found), std::move(*pinned)};
+}
+
 }  // namespace dojang::app

@@ -28,6 +28,12 @@ struct App::State {
   Result<engine::Principal> principal(const std::string& user);
   // Not found: "no item 'x'".
   Result<engine::Instance> instance(const std::string& id);
+  // An item with the procedure version it is pinned to.
+  struct Item {
+    engine::Instance instance;
+    Procedure procedure;
+  };
+  Result<Item> item(const std::string& id);
 };
 
 using State = App::State;

@@ -57,24 +57,6 @@ std::vector<Principal> people_for(const Definition& def) {
   return out;
 }
 
-// Those who can act in the start state: a draft is worked on by its drafter alone, so an item
-// started by anyone else would stay a draft.
-std::vector<Principal> starters_of(const Definition& def, const std::vector<Principal>& people) {
-  std::vector<Principal> out;
-  for (const Principal& p : people) {
-    for (const ActionDef& a : def.states[def.start].actions) {
-      const bool role =
-          a.by.kind == Actor::Kind::Role && a.by.role < def.roles.size() &&
-          std::find(p.roles.begin(), p.roles.end(), def.roles[a.by.role].name) != p.roles.end();
-      if (role || a.by.kind == Actor::Kind::Anyone) {
-        out.push_back(p);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
 class Walker {
  public:
   Walker(std::shared_ptr<const Definition> def, unsigned seed)

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -236,6 +237,25 @@ inline void expect_no_step(Item& item, const Request& request, const Principal& 
 inline std::vector<std::string> trail_names(const Item& item) {
   std::vector<std::string> out;
   for (const Index s : item.instance().trail) out.push_back(item.def().states.at(s).name);
+  return out;
+}
+
+// Those who can act in the start state: a draft is worked on by its drafter alone, so an item
+// started by anyone else would stay a draft.
+inline std::vector<Principal> starters_of(const Definition& def,
+                                          const std::vector<Principal>& people) {
+  std::vector<Principal> out;
+  for (const Principal& p : people) {
+    for (const ActionDef& a : def.states[def.start].actions) {
+      const bool role =
+          a.by.kind == Actor::Kind::Role && a.by.role < def.roles.size() &&
+          std::find(p.roles.begin(), p.roles.end(), def.roles[a.by.role].name) != p.roles.end();
+      if (role || a.by.kind == Actor::Kind::Anyone) {
+        out.push_back(p);
+        break;
+      }
+    }
+  }
   return out;
 }
 
