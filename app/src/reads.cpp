@@ -5,6 +5,9 @@
 #include <limits>
 
 #include "directory_file.hpp"
+#include "dojang/base/civil.hpp"
+#include "dojang/base/iso8601.hpp"
+#include "dojang/base/local_time.hpp"
 #include "dojang/engine/replay.hpp"
 #include "state.hpp"
 
@@ -120,6 +123,71 @@ Result<HistoryView> App::history(const std::string& id) {
   auto events = state.store().history(id);
   if (!events) return std::unexpected(from_store(events.error()));
   return HistoryView{item->procedure, std::move(item->instance), std::move(*events)};
+}
+
+Result<ListPage> App::list(const ListQuery& query) {
+  State& state = *m;
+  state.begin();
+  auto bad = [](std::string message) {
+    return std::unexpected(Error{Error::Kind::BadInput, "bad_input", std::move(message), {}});
+  };
+  if (query.limit < 1 || query.limit > 1000)
+    return bad("a list shows 1 to 1000 items at a time; " + std::to_string(query.limit) +
+               " is outside that");
+  if (query.offset < 0) return bad("the offset of a list cannot be negative");
+  store::ListQuery q;
+  q.workflow = query.workflow;
+  q.state_name = query.state;
+  q.submitter = query.submitter;
+  q.final = query.finished;
+  // Office days: from the first day's midnight to the midnight after the last day.
+  auto day = [&](const std::optional<std::string>& text, int after,
+                 std::optional<engine::Date>& into) -> std::optional<Error> {
+    if (!text) return std::nullopt;
+    auto date = base::parse_date(*text);
+    if (!date) {
+      return Error{Error::Kind::BadInput,
+                   "bad_input",
+                   date.error() == base::DateTextError::DoesNotExist
+                       ? *text + " does not exist"
+                       : "'" + *text + "' is not a date (YYYY-MM-DD)",
+                   {}};
+    }
+    into = engine::Date{
+        base::start_of_local_day(base::days_from_civil(*date) + after, base::office_zone())};
+    return std::nullopt;
+  };
+  if (auto e = day(query.from_day, 0, q.from)) return std::unexpected(*e);
+  if (auto e = day(query.to_day, 1, q.to)) return std::unexpected(*e);
+  for (std::size_t at = 0; at < query.words.size();) {
+    const std::size_t end = std::min(query.words.find(' ', at), query.words.size());
+    if (end > at) q.words.push_back(query.words.substr(at, end - at));
+    at = end + 1;
+  }
+  q.limit = query.limit + 1;  // one more: is there another page?
+  q.offset = query.offset;
+  auto rows = state.store().list(q);
+  if (!rows) return std::unexpected(from_store(rows.error()));
+  ListPage page;
+  page.more = rows->size() > static_cast<std::size_t>(query.limit);
+  if (page.more) rows->pop_back();
+  for (store::InstanceSummary& s : *rows) {
+    ListEntry entry{std::move(s), nullptr, ""};
+    entry.title = entry.summary.id;
+    if (auto item = state.item(entry.summary.id)) {
+      const engine::Definition& def = *item->procedure.definition;
+      entry.definition = item->procedure.definition;
+      for (const engine::FieldDef& f : def.fields) {
+        if (f.type.kind != engine::FieldKind::Text) continue;
+        if (f.slot < item->instance.slots.size()) {
+          if (const std::string* t = item->instance.slots[f.slot].as_text()) entry.title = *t;
+        }
+        break;
+      }
+    }
+    page.items.push_back(std::move(entry));
+  }
+  return page;
 }
 
 Result<store::AuditReport> App::audit(const std::optional<std::string>& id) {

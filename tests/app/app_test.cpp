@@ -458,6 +458,78 @@ TEST_P(AppTest, AnOpinionIsRecordedWithoutMovingTheItem) {
   EXPECT_EQ(shown->instance.state, shown->procedure.definition->state_index("review"));
 }
 
+// ---- lists ------------------------------------------------------------------------------------
+
+TEST_P(AppTest, AListFiltersByDrafterStateDayAndWordsAndPages) {
+  App app = ready();
+  const std::string first = submitted(app);  // kim's, then approved below
+  RequestInput trip = start_input("lee.junho");
+  trip.request.set[0].text = "3월 출장";
+  auto second = app.request(trip);
+  ASSERT_TRUE(second.has_value());
+  ASSERT_TRUE(app.request(act_input(first, "approve", "park.jiyeon")).has_value());
+
+  auto ids = [&](const ListQuery& q) {
+    std::vector<std::string> out;
+    auto page = app.list(q);
+    EXPECT_TRUE(page.has_value()) << (page ? "" : page.error().message);
+    if (page) {
+      for (const ListEntry& e : page->items) out.push_back(e.summary.id);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids({}).size(), 2u);
+  ListQuery mine;
+  mine.submitter = "kim.sujin";
+  EXPECT_EQ(ids(mine), std::vector<std::string>{first});
+  ListQuery done;
+  done.finished = true;
+  EXPECT_EQ(ids(done), std::vector<std::string>{first});
+  done.finished = false;
+  EXPECT_EQ(ids(done), std::vector<std::string>{second->id});
+  ListQuery drafts;
+  drafts.state = "draft";
+  EXPECT_EQ(ids(drafts), std::vector<std::string>{second->id});
+  ListQuery words;
+  words.words = "출장 3월";
+  auto found = app.list(words);
+  ASSERT_TRUE(found.has_value());
+  ASSERT_EQ(found->items.size(), 1u);
+  EXPECT_EQ(found->items[0].title, "3월 출장");
+  words.words = "출장 4월";
+  EXPECT_TRUE(ids(words).empty());
+
+  ListQuery one;
+  one.limit = 1;
+  auto page1 = app.list(one);
+  ASSERT_TRUE(page1.has_value());
+  EXPECT_EQ(page1->items.size(), 1u);
+  EXPECT_TRUE(page1->more);
+  one.offset = 1;
+  auto page2 = app.list(one);
+  ASSERT_TRUE(page2.has_value());
+  ASSERT_EQ(page2->items.size(), 1u);
+  EXPECT_FALSE(page2->more);
+  EXPECT_NE(page2->items[0].summary.id, page1->items[0].summary.id);
+
+  ListQuery days;  // both started 2007-02-01 09:00 Korea time
+  days.from_day = "2007-02-01";
+  days.to_day = "2007-02-01";
+  EXPECT_EQ(ids(days).size(), 2u);
+  days.from_day = "2007-02-02";
+  days.to_day.reset();
+  EXPECT_TRUE(ids(days).empty());
+
+  ListQuery bad;
+  bad.limit = 0;
+  EXPECT_EQ(app.list(bad).error().kind, Error::Kind::BadInput);
+  bad.limit = 10;
+  bad.from_day = "2007-02-30";
+  auto no_day = app.list(bad);
+  ASSERT_FALSE(no_day.has_value());
+  EXPECT_EQ(no_day.error().message, "2007-02-30 does not exist");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AppTest, ::testing::Values("sqlite", "postgresql"),
                          store::testing::backend_name);
 

@@ -19,6 +19,7 @@
 #include "commands/cmd_graph.hpp"
 #include "commands/cmd_history.hpp"
 #include "commands/cmd_inbox.hpp"
+#include "commands/cmd_list.hpp"
 #include "commands/cmd_rank.hpp"
 #include "commands/cmd_review.hpp"
 #include "commands/cmd_show.hpp"
@@ -125,6 +126,7 @@ int run(int argc, char** argv) {
   ActOptions act, recall;
   ReviewOptions review;
   InboxOptions inbox;
+  ListOptions list;
   ShowOptions show;
   HistoryOptions history;
   RankOptions rank;
@@ -138,6 +140,7 @@ int run(int argc, char** argv) {
   CLI::App* review_cmd = add_review_command(app, review);
   CLI::App* recall_cmd = add_recall_command(app, recall);
   CLI::App* inbox_cmd = add_inbox_command(app, inbox);
+  CLI::App* list_cmd = add_list_command(app, list);
   CLI::App* show_cmd = add_show_command(app, show);
   CLI::App* history_cmd = add_history_command(app, history);
   CLI::App* rank_cmd = add_rank_command(app, rank);
@@ -170,6 +173,7 @@ int run(int argc, char** argv) {
     if (review_cmd->parsed()) code = run_review(review, global);
     if (recall_cmd->parsed()) code = run_recall(recall, global);
     if (inbox_cmd->parsed()) code = run_inbox(inbox, global);
+    if (list_cmd->parsed()) code = run_list(list, global);
     if (show_cmd->parsed()) code = run_show(show, global);
     if (history_cmd->parsed()) code = run_history(history, global);
     if (rank_cmd->parsed()) code = run_rank(rank, global);

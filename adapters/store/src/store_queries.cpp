@@ -1,5 +1,7 @@
 // Lists: inboxes, instances, the outbox.
 
+#include <algorithm>
+
 #include "connection.hpp"
 #include "dojang/store/store.hpp"
 #include "sql_rows.hpp"
@@ -92,6 +94,63 @@ Result<std::vector<InstanceSummary>> Store::instances(std::optional<std::string>
           row.bind(st);
           if (workflow) st.exchange(soci::use(*workflow));
           st.exchange(soci::use(limit));
+        },
+        [&] { out.push_back(row.get()); });
+    return {};
+  });
+}
+
+Result<std::vector<InstanceSummary>> Store::list(const ListQuery& q) {
+  using Rows = std::vector<InstanceSummary>;
+  return m_db->produce<Rows>([&](Rows& out) -> Result<void> {
+    if (q.limit <= 0) return {};
+    // The values bound, at addresses that stay put while the statement runs.
+    std::vector<std::string> texts;
+    std::vector<long long> numbers;
+    texts.reserve(3 + q.words.size());
+    numbers.reserve(4);
+    std::string where;
+    auto clause = [&](const std::string& sql) {
+      where += (where.empty() ? " WHERE " : " AND ") + sql;
+    };
+    auto text = [&](const std::string& column, const std::string& value) {
+      texts.push_back(value);
+      clause(column + " = :t" + std::to_string(texts.size()));
+    };
+    if (q.workflow) text("i.workflow", *q.workflow);
+    if (q.state_name) text("i.state_name", *q.state_name);
+    if (q.submitter) text("i.submitter", *q.submitter);
+    if (q.final) clause(*q.final ? "i.final = 1" : "i.final = 0");
+    auto number = [&](const std::string& op, long long value) {
+      numbers.push_back(value);
+      clause("i.created_at " + op + " :n" + std::to_string(numbers.size()));
+    };
+    if (q.from) number(">=", q.from->seconds);
+    if (q.to) number("<", q.to->seconds);
+    for (const std::string& word : q.words) {
+      std::string pattern = "%";
+      for (const char c : word) {
+        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+        pattern += c;
+      }
+      texts.push_back(pattern + "%");
+      clause("i.body LIKE :t" + std::to_string(texts.size()) + " ESCAPE '\\'");
+    }
+    long long limit = q.limit, offset = std::max(0, q.offset);
+    SummaryRow row;
+    detail::for_each_row(
+        m_db->sql(),
+        std::string("SELECT ") + SummaryRow::kColumns + " FROM instances i" + where +
+            " ORDER BY i.updated_at DESC, i.id DESC LIMIT :limit OFFSET :offset",
+        [&](soci::statement& st) {
+          row.bind(st);
+          // In the order the placeholders appear: texts of the equalities, the numbers, the words.
+          const std::size_t equalities = texts.size() - q.words.size();
+          for (std::size_t i = 0; i < equalities; ++i) st.exchange(soci::use(texts[i]));
+          for (long long& n : numbers) st.exchange(soci::use(n));
+          for (std::size_t i = equalities; i < texts.size(); ++i) st.exchange(soci::use(texts[i]));
+          st.exchange(soci::use(limit));
+          st.exchange(soci::use(offset));
         },
         [&] { out.push_back(row.get()); });
     return {};

@@ -62,6 +62,10 @@ class App {
   [[nodiscard]] Result<ItemView> show(const std::string& id,
                                       const std::optional<std::string>& user);
   [[nodiscard]] Result<HistoryView> history(const std::string& id);
+  // Items by procedure, state, drafter, finished or not, start day and words, newest first;
+  // one page of `limit` (bad_input for a limit outside 1..1000, a negative offset, a day that
+  // is not a date).
+  [[nodiscard]] Result<ListPage> list(const ListQuery& query);
   // The hash chains, and that each item's state and fields are what its history folds to.
   [[nodiscard]] Result<store::AuditReport> audit(const std::optional<std::string>& id);
 

@@ -101,6 +101,27 @@ struct ItemView {
   std::optional<std::vector<std::string>> actions;  // when asked as someone
 };
 
+// `list`: the filters, by day in the office's calendar (both days included).
+struct ListQuery {
+  std::optional<std::string> workflow, state, submitter;
+  std::optional<bool> finished;                 // true: finished only; false: open only
+  std::optional<std::string> from_day, to_day;  // "YYYY-MM-DD"
+  std::string words;                            // words of the title (or any text field)
+  int limit = 50;                               // 1 .. 1000
+  int offset = 0;
+};
+
+struct ListEntry {
+  store::InstanceSummary summary;
+  std::shared_ptr<const engine::Definition> definition;  // null when its text no longer compiles
+  std::string title;                                     // the first text field, or the id
+};
+
+struct ListPage {
+  std::vector<ListEntry> items;
+  bool more = false;  // another page follows (at offset + items.size())
+};
+
 struct HistoryView {
   Procedure procedure;
   engine::Instance instance;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "dojang/engine/runtime.hpp"
 
@@ -54,6 +55,18 @@ struct InstanceSummary {
   engine::Date updated_at;
   std::string submitter;
   bool final = false;
+};
+
+// What a list asks for (Store::list): every filter is optional; newest first by last change.
+struct ListQuery {
+  std::optional<std::string> workflow;    // one procedure
+  std::optional<std::string> state_name;  // items waiting in (or finished in) this state
+  std::optional<std::string> submitter;   // the drafter
+  std::optional<bool> final;              // true: finished items only; false: open ones only
+  std::optional<engine::Date> from, to;   // started at or after `from`, before `to`
+  std::vector<std::string> words;         // each found in the item's values (as typed)
+  int limit = 50;                         // rows at most
+  int offset = 0;                         // rows skipped, for the next page
 };
 
 struct DueTimer {

@@ -75,6 +75,8 @@ class Store {
                                                            int limit);
   [[nodiscard]] Result<std::vector<InstanceSummary>> instances(std::optional<std::string> workflow,
                                                                int limit);
+  // The items that match every filter of `query`, newest first (by last change, then id).
+  [[nodiscard]] Result<std::vector<InstanceSummary>> list(const ListQuery& query);
 
   // Rankings (engine::rank). The items of `workflow` waiting in the state named `state_name`,
   // oldest first, with their timers (every version; the caller groups them).
