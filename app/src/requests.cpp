@@ -131,7 +131,8 @@ Result<RequestResult> App::request(const RequestInput& input) {
     return std::unexpected(from_refusal(refusal));
   };
   if (request.kind == Request::Kind::Start) {
-    // A start that would be refused takes no item number: try it under a placeholder first.
+    // A start that would be refused takes no item number: apply it first with a stand-in id, and
+    // take the number only when the engine accepts it.
     request.new_id = input.workflow + "-0";
     engine::Outcome trial = engine::apply(def, before, request, *who, state.now);
     if (!trial) return refused(trial.error());

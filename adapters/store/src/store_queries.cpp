@@ -144,7 +144,7 @@ Result<std::vector<InstanceSummary>> Store::list(const ListQuery& q) {
             " ORDER BY i.updated_at DESC, i.id DESC LIMIT :limit OFFSET :offset",
         [&](soci::statement& st) {
           row.bind(st);
-          // In the order the placeholders appear: texts of the equalities, the numbers, the words.
+          // Bound in the order the :names appear in the SQL: equalities, start days, then words.
           const std::size_t equalities = texts.size() - q.words.size();
           for (std::size_t i = 0; i < equalities; ++i) st.exchange(soci::use(texts[i]));
           for (long long& n : numbers) st.exchange(soci::use(n));
