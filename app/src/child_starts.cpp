@@ -77,9 +77,13 @@ ChildStart carry_out(State& session, const store::StartOrderRow& row) {
   auto id = session.store().next_instance_id(row.order.workflow);
   if (!id) return fail(id.error().message);
   request.new_id = *id;
-  // The system starts it: the roles of the start state matter from its first action on.
-  const engine::Principal system{"system", {}, {}};
-  engine::Outcome outcome = engine::apply(def, engine::Instance{}, request, system, session.now);
+  // The system starts it, in the unit of the item that ordered it: the roles of the start state
+  // matter from its first action on.
+  auto parent_item = session.instance(row.instance);
+  if (!parent_item) return fail(parent_item.error().message);
+  auto system = session.system(parent_item->unit);
+  if (!system) return fail(system.error().message);
+  engine::Outcome outcome = engine::apply(def, engine::Instance{}, request, *system, session.now);
   if (!outcome) return fail(outcome.error().message);
   outcome->instance.version = procedure->version;
   auto committed = session.store().commit(*outcome, key);

@@ -54,6 +54,10 @@ std::string field_words(const engine::FieldType& f) {
     case engine::FieldKind::Score:
       return "a score from " + engine::to_string(engine::Value{f.lo}) + " to " +
              engine::to_string(engine::Value{f.hi});
+    case engine::FieldKind::Person:
+      return "a person";
+    case engine::FieldKind::Unit:
+      return "a unit";
   }
   return "a value";
 }
@@ -64,7 +68,7 @@ bool fits(engine::Type t, const engine::FieldType& f) {
     case engine::Type::Null:
       return true;
     case engine::Type::Text:
-      return f.kind == K::Text || f.kind == K::OneOf;
+      return f.kind == K::Text || f.kind == K::OneOf || f.kind == K::Person || f.kind == K::Unit;
     case engine::Type::Number:
       return f.kind == K::Number || f.kind == K::Money || f.kind == K::Score;
     case engine::Type::Bool:

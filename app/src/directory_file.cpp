@@ -98,13 +98,14 @@ std::vector<std::string> split_roles(const std::string& text) {
   return roles;
 }
 
-enum class Section { None, People, Deputies };
+enum class Section { None, Units, People, Deputies };
 
 struct Parser {
   std::string path;
   store::Directory directory;
   std::vector<std::string> errors;
   std::map<std::string, std::size_t> person_line;  // id -> line
+  std::map<std::string, std::size_t> unit_line;    // id -> line
   struct PendingDeputy {
     std::size_t line;
     std::string deputy, for_user;
@@ -124,10 +125,12 @@ struct Parser {
 
   void header(std::size_t line, const std::vector<std::string>& cells) {
     const std::vector<std::string> known =
-        section == Section::People ? std::vector<std::string>{"id", "name", "department", "roles"}
-                                   : std::vector<std::string>{"deputy", "for", "from", "to"};
+        section == Section::Units ? std::vector<std::string>{"id", "name", "parent", "head"}
+        : section == Section::People
+            ? std::vector<std::string>{"id", "name", "unit", "position", "department", "roles"}
+            : std::vector<std::string>{"deputy", "for", "from", "to"};
     const std::vector<std::string> needed =
-        section == Section::People ? std::vector<std::string>{"id", "name"} : known;
+        section == Section::Deputies ? known : std::vector<std::string>{"id", "name"};
     std::map<std::string, std::size_t> found;
     for (std::size_t i = 0; i < cells.size(); ++i) {
       std::string name = cells[i];
@@ -156,11 +159,34 @@ struct Parser {
     return out;
   }
 
+  void unit(std::size_t line, const std::vector<std::string>& cells) {
+    engine::Unit u;
+    u.id = cell(cells, "id");
+    u.name = cell(cells, "name");
+    u.parent = cell(cells, "parent");
+    u.head = cell(cells, "head");
+    if (!is_role(u.id)) {
+      error(line, u.id.empty() ? "a unit needs an id"
+                               : "'" + u.id + "' is not a unit id (letters, digits and _)");
+      return;
+    }
+    if (u.name.empty()) error(line, "unit '" + u.id + "' needs a name");
+    auto [it, fresh] = unit_line.emplace(u.id, line);
+    if (!fresh) {
+      error(line, "unit '" + u.id + "' appears twice (first on line " +
+                      std::to_string(it->second) + ")");
+      return;
+    }
+    directory.units.push_back(std::move(u));
+  }
+
   void person(std::size_t line, const std::vector<std::string>& cells) {
     store::Person p;
     p.id = cell(cells, "id");
     p.name = cell(cells, "name");
     p.department = cell(cells, "department");
+    p.unit = cell(cells, "unit");
+    p.position = cell(cells, "position");
     if (!is_name(p.id)) {
       error(line, p.id.empty() ? "a person needs an id"
                                : "'" + p.id + "' is not a user id (letters, digits, . _ - @)");
@@ -168,7 +194,13 @@ struct Parser {
     }
     if (p.name.empty()) error(line, "'" + p.id + "' needs a name");
     for (const std::string& r : split_roles(cell(cells, "roles"))) {
-      if (!is_role(r)) error(line, "'" + r + "' is not a role name");
+      // ROLE office-wide, or ROLE@UNIT in one unit.
+      const std::size_t at = r.find('@');
+      if (!is_role(r.substr(0, at))) {
+        error(line, "'" + r + "' is not a role name (or ROLE@UNIT for a role held in a unit)");
+      } else if (at != std::string::npos && !is_role(r.substr(at + 1))) {
+        error(line, "'" + r + "': after '@' comes the id of a unit of [units]");
+      }
       p.roles.push_back(r);
     }
     auto [it, fresh] = person_line.emplace(p.id, line);
@@ -207,14 +239,15 @@ struct Parser {
     text = trim(text);
     if (text.empty() || text.front() == '#') return;
     if (text.front() == '[') {
-      if (text == "[people]") {
+      if (text == "[units]") {
+        section = Section::Units;
+      } else if (text == "[people]") {
         section = Section::People;
       } else if (text == "[deputies]") {
         section = Section::Deputies;
       } else {
         error(number, "unknown section " + std::string(text) +
-                          "; the sections are [people] and "
-                          "[deputies]");
+                          "; the sections are [units], [people] and [deputies]");
         section = Section::None;
       }
       columns.clear();
@@ -239,14 +272,52 @@ struct Parser {
                         std::to_string(cells->size()));
       return;
     }
-    if (section == Section::People) {
+    if (section == Section::Units) {
+      unit(number, *cells);
+    } else if (section == Section::People) {
       person(number, *cells);
     } else {
       deputy(number, *cells);
     }
   }
 
+  // A unit named by a line: known in [units], or an error on that line.
+  void known_unit(std::size_t line, const std::string& id, const std::string& what) {
+    if (!id.empty() && !unit_line.contains(id))
+      error(line, what + " '" + id + "', which is not in [units]");
+  }
+
   void finish() {
+    for (const engine::Unit& u : directory.units) {
+      const std::size_t line = unit_line.at(u.id);
+      known_unit(line, u.parent, "unit '" + u.id + "' is under");
+      if (!u.head.empty() && !person_line.contains(u.head))
+        error(line, "unit '" + u.id + "' is headed by '" + u.head + "', who is not in [people]");
+      if (u.parent == u.id) error(line, "unit '" + u.id + "' cannot be under itself");
+    }
+    // A unit above itself: follow the parents from each unit.
+    std::map<std::string, const engine::Unit*> by_id;
+    for (const engine::Unit& u : directory.units) by_id.emplace(u.id, &u);
+    for (const engine::Unit& u : directory.units) {
+      const engine::Unit* up = &u;
+      for (std::size_t steps = 0; up != nullptr && steps <= by_id.size(); ++steps) {
+        auto next = by_id.find(up->parent);
+        up = next == by_id.end() ? nullptr : next->second;
+        if (up == &u && u.parent != u.id) {
+          error(unit_line.at(u.id), "unit '" + u.id + "' is above itself: its parents go round");
+          break;
+        }
+      }
+    }
+    for (const store::Person& p : directory.people) {
+      const std::size_t line = person_line.at(p.id);
+      known_unit(line, p.unit, "'" + p.id + "' is in unit");
+      for (const std::string& r : p.roles) {
+        const std::size_t at = r.find('@');
+        if (at != std::string::npos && at + 1 < r.size())
+          known_unit(line, r.substr(at + 1), "'" + p.id + "' holds '" + r.substr(0, at) + "' in");
+      }
+    }
     for (const PendingDeputy& d : deputies) {
       for (const std::string* who : {&d.deputy, &d.for_user}) {
         if (!who->empty() && !person_line.contains(*who))
@@ -258,8 +329,8 @@ struct Parser {
 
 }  // namespace
 
-std::expected<store::Directory, std::vector<std::string>> parse_directory(const std::string& path,
-                                                                          std::string_view text) {
+std::expected<ParsedDirectory, std::vector<std::string>> parse_directory(const std::string& path,
+                                                                         std::string_view text) {
   Parser parser;
   parser.path = path;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a spreadsheet's BOM
@@ -280,7 +351,10 @@ std::expected<store::Directory, std::vector<std::string>> parse_directory(const 
   if (!parser.errors.empty()) return std::unexpected(std::move(parser.errors));
   if (parser.directory.people.empty())
     return std::unexpected(std::vector<std::string>{path + ": no people ([people] section)"});
-  return std::move(parser.directory);
+  ParsedDirectory out;
+  out.directory = std::move(parser.directory);
+  out.person_line = std::move(parser.person_line);
+  return out;
 }
 
 }  // namespace dojang::app

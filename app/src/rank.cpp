@@ -184,7 +184,12 @@ std::map<ScheduleKey, engine::MonthDay> schedule(State& state, std::vector<Ticke
 
 std::vector<TickedRanking> tick_rankings(State& state) {
   std::vector<TickedRanking> out;
-  const engine::Principal system{"system", {}, {}};
+  auto found = state.system();
+  if (!found) {
+    out.push_back(failed({"", "", ""}, "", found.error().message));
+    return out;
+  }
+  const engine::Principal& system = *found;
   for (const auto& [key, at] : schedule(state, out)) {
     const auto& [workflow, ranking, state_name] = key;
     auto latest = state.procedure(workflow, std::nullopt);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <set>
 
 #include "directory_file.hpp"
 #include "dojang/base/civil.hpp"
@@ -34,11 +35,14 @@ std::vector<std::string> roles_of(const engine::Principal& who) {
 std::vector<std::string> on_behalf_of(const engine::Definition& def,
                                       const engine::Instance& instance,
                                       const engine::Principal& who, engine::Date now) {
-  const engine::Principal own{who.user, who.roles, {}};
+  engine::Principal own = who;
+  own.acting_for.clear();
   const std::vector<std::string> mine = engine::allowed_actions(def, instance, own, now);
   std::vector<std::string> out;
   for (const auto& f : who.acting_for) {
-    const engine::Principal only{who.user, {}, {f}};
+    engine::Principal only = own;
+    only.roles.clear();
+    only.acting_for = {f};
     for (const std::string& a : engine::allowed_actions(def, instance, only, now)) {
       if (std::find(mine.begin(), mine.end(), a) == mine.end()) {
         out.push_back(f.user);
@@ -225,23 +229,64 @@ Result<store::AuditReport> App::audit(const std::optional<std::string>& id) {
   return report;
 }
 
+namespace {
+
+// "FILE:LINE: ..." for each role of the directory that no deployed procedure declares (a
+// misspelt role would otherwise open nothing, silently).
+Result<std::vector<std::string>> undeclared_roles(State& state, const std::string& path,
+                                                  const ParsedDirectory& parsed) {
+  auto records = state.store().definitions();
+  if (!records) return std::unexpected(from_store(records.error()));
+  std::set<std::string> declared;
+  for (const store::DefinitionRecord& r : *records) {
+    auto procedure = state.procedure(r.name, r.version);
+    if (!procedure) return std::unexpected(procedure.error());
+    for (const engine::RoleDef& role : procedure->definition->roles) declared.insert(role.name);
+  }
+  std::vector<std::string> problems;
+  for (const store::Person& p : parsed.directory.people) {
+    for (const std::string& held : p.roles) {
+      const std::string role = held.substr(0, held.find('@'));
+      if (declared.contains(role)) continue;
+      problems.push_back(path + ":" + std::to_string(parsed.person_line.at(p.id)) + ": '" + p.id +
+                         "' holds '" + role + "', a role no deployed procedure declares" +
+                         (records->empty() ? " (nothing is deployed yet: deploy the procedures "
+                                             "first)"
+                                           : ""));
+    }
+  }
+  return problems;
+}
+
+}  // namespace
+
 Result<DirectoryLoaded> App::load_directory(const std::string& path, std::string_view text) {
   State& state = *m;
   state.begin();
-  auto directory = parse_directory(path, text);
-  if (!directory) {
-    const std::size_t n = directory.error().size();
+  auto parsed = parse_directory(path, text);
+  std::vector<std::string> problems;
+  if (!parsed) {
+    problems = std::move(parsed.error());
+  } else {
+    auto undeclared = undeclared_roles(state, path, *parsed);
+    if (!undeclared) return std::unexpected(undeclared.error());
+    problems = std::move(*undeclared);
+  }
+  if (!problems.empty()) {
+    const std::size_t n = problems.size();
     return std::unexpected(Error{Error::Kind::Refused, "invalid_directory",
                                  std::to_string(n) + (n == 1 ? " problem" : " problems") + " in " +
                                      path + "; nothing loaded",
-                                 directory.error()});
+                                 std::move(problems)});
   }
-  if (auto loaded = state.store().load_directory(*directory); !loaded)
+  const store::Directory& directory = parsed->directory;
+  if (auto loaded = state.store().load_directory(directory); !loaded)
     return std::unexpected(from_store(loaded.error()));
   DirectoryLoaded out;
-  out.people = directory->people.size();
-  for (const store::Person& p : directory->people) out.roles += p.roles.size();
-  out.deputies = directory->deputies.size();
+  out.units = directory.units.size();
+  out.people = directory.people.size();
+  for (const store::Person& p : directory.people) out.roles += p.roles.size();
+  out.deputies = directory.deputies.size();
   return out;
 }
 

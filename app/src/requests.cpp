@@ -97,6 +97,28 @@ Error conflict(State& state, const engine::Instance& ours) {
                {}};
 }
 
+// A `person` field given someone the directory does not know: refused like a bad value.
+std::optional<Error> unknown_person(State& state, const engine::Definition& def,
+                                    const Request& request) {
+  for (const engine::Assignment& a : request.set) {
+    const engine::Index f = def.field_index(a.field);
+    if (f == engine::kNone || def.fields[f].type.kind != engine::FieldKind::Person) continue;
+    std::string id = a.text;
+    id.erase(0, id.find_first_not_of(" \t"));
+    id.erase(id.find_last_not_of(" \t") + 1);
+    if (id.empty()) continue;  // clears the field
+    auto known = state.store().has_person(id);
+    if (!known) return from_store(known.error());
+    if (!*known) {
+      const engine::FieldDef& field = def.fields[f];
+      return from_refusal({engine::Refusal::Code::BadValue,
+                           "'" + field.label + "' needs a person of the directory; '" + id +
+                               "' is nobody there"});
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<RequestResult> App::request(const RequestInput& input) {
@@ -123,6 +145,7 @@ Result<RequestResult> App::request(const RequestInput& input) {
     procedure = *pinned;
   }
   const engine::Definition& def = *procedure->definition;
+  if (auto stranger = unknown_person(state, def, request)) return std::unexpected(*stranger);
 
   auto refused = [&](const engine::Refusal& refusal) -> Result<RequestResult> {
     // The same key may have been used meanwhile by a process that got there first (which is

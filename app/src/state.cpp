@@ -48,9 +48,33 @@ Result<Procedure> State::procedure(const std::string& name, std::optional<int> v
   return Procedure{result.definition, record->version};
 }
 
+Result<const engine::Organisation*> State::organisation() {
+  if (!units) {
+    auto all = db->units();
+    if (!all) return std::unexpected(from_store(all.error()));
+    units.emplace(std::move(*all));
+  }
+  return &*units;
+}
+
+Result<engine::Principal> State::system(const std::string& unit) {
+  auto org = organisation();
+  if (!org) return std::unexpected(org.error());
+  engine::Principal who;
+  who.user = "system";
+  who.unit = unit;
+  who.organisation = *org;
+  return who;
+}
+
 Result<engine::Principal> State::principal(const std::string& user) {
   auto who = db->principal(user, now);
-  if (who) return *who;
+  if (who) {
+    auto org = organisation();
+    if (!org) return std::unexpected(org.error());
+    who->organisation = *org;
+    return *who;
+  }
   Error error = from_store(who.error());
   if (who.error().code == store::Error::Code::NotFound) {
     error.code = "unknown_user";

@@ -36,8 +36,9 @@ FiredTimer fire(State& state, const store::DueTimer& due) {
   engine::Request request;
   request.kind = engine::Request::Kind::Fire;
   request.timer = due.timer;
-  const engine::Principal system{"system", {}, {}};
-  engine::Outcome outcome = engine::apply(def, *instance, request, system, state.now);
+  auto system = state.system();
+  if (!system) return fail(Fate::Retry, system.error().message);
+  engine::Outcome outcome = engine::apply(def, *instance, request, *system, state.now);
   if (!outcome) {
     if (outcome.error().code == engine::Refusal::Code::TimerGone)
       return fail(Fate::Gone, outcome.error().message + "; dropped");

@@ -23,7 +23,7 @@ constexpr engine::Date kNow{1'700'000'000};
 // in review, made by apply itself outside every timed loop.
 struct ReviewSubjects {
   std::shared_ptr<const engine::Definition> definition;
-  engine::Principal who{"bench.user", {"author", "reviewer"}, {}};
+  engine::Principal who{"bench.user", {"author", "reviewer"}, {}, "", nullptr};
   engine::Request submit, approve, reject;
   engine::Instance draft_high, review_high;  // score 70: approve's guard holds
   engine::Instance draft_low, review_low;    // score 30

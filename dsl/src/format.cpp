@@ -30,7 +30,7 @@ std::string hit_name(ast::HitPolicy hit) {
   return "first";
 }
 
-enum class ItemKind { Role, Field, Let, Table, Start, State };
+enum class ItemKind { Role, Field, Let, Table, Start, UnitFrom, State };
 
 struct Item {
   std::uint32_t offset = 0;
@@ -91,6 +91,7 @@ std::string Formatter::run(const ast::Workflow& wf) {
     items.push_back({wf.tables[i].offset, ItemKind::Table, i});
   }
   if (wf.start) items.push_back({wf.start->offset, ItemKind::Start, 0});
+  if (wf.unit_from) items.push_back({wf.unit_from->offset, ItemKind::UnitFrom, 0});
   for (std::size_t i = 0; i < wf.states.size(); ++i) {
     items.push_back({wf.states[i].offset, ItemKind::State, i});
   }
@@ -139,6 +140,13 @@ std::string Formatter::run(const ast::Workflow& wf) {
         start(*wf.start);
         ++i;
         break;
+      case ItemKind::UnitFrom: {
+        auto const word = m_scan.before(wf.unit_from->offset, "unit");
+        m_out.line(1, "unit from " + wf.unit_from->text,
+                   Anchor{word ? word->offset : wf.unit_from->offset, wf.unit_from->end()});
+        ++i;
+        break;
+      }
       case ItemKind::State:
         if (one_line_final(wf.states[item.index])) {
           std::size_t const j = run_of([&](const Item& it) {
@@ -170,6 +178,8 @@ void Formatter::roles(const std::vector<const ast::Role*>& run) {
   for (const ast::Role* r : run) {
     std::string text =
         r->label.empty() ? r->name.text : pad(r->name.text, name_width) + " " + quote(r->label);
+    if (r->scope == ast::RoleScope::Unit) text += " in unit";
+    if (r->scope == ast::RoleScope::UnitAndBelow) text += " in unit and below";
     m_out.line(2, std::move(text), node(*r));
   }
   std::optional<Anchor> end;

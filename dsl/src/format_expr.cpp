@@ -217,6 +217,10 @@ std::string print_type(const ast::TypeSpec& type, std::string_view source) {
       return "bool";
     case ast::TypeKind::Date:
       return "date";
+    case ast::TypeKind::Person:
+      return "person";
+    case ast::TypeKind::Unit:
+      return "unit";
     case ast::TypeKind::Score:
       return "score " + type.lo_text + ".." + type.hi_text;
     case ast::TypeKind::OneOf: {

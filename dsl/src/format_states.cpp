@@ -25,9 +25,25 @@ std::string month_day(int month, int day) {
   return buf;
 }
 
+// The actor or recipient as written: a name, or `head of ...`.
+std::string actor_text(const ast::Name& role, ast::HeadOf head) {
+  switch (head) {
+    case ast::HeadOf::None:
+      break;
+    case ast::HeadOf::Unit:
+      return "head of unit";
+    case ast::HeadOf::ParentUnit:
+      return "head of parent unit";
+    case ast::HeadOf::SubmitterUnit:
+      return "head of submitter unit";
+  }
+  return role.text;
+}
+
 std::string notifies(const std::vector<ast::Notify>& list) {
   std::string out;
-  for (const ast::Notify& n : list) out += " notify " + n.role.text + " " + quote(n.message);
+  for (const ast::Notify& n : list)
+    out += " notify " + actor_text(n.role, n.head) + " " + quote(n.message);
   return out;
 }
 
@@ -94,7 +110,7 @@ void Formatter::finals(const std::vector<const ast::State*>& run) {
 }
 
 void Formatter::action(const ast::Action& a, int indent) {
-  std::string text = "on " + a.name.text + " by " + a.role.text;
+  std::string text = "on " + a.name.text + " by " + actor_text(a.role, a.head);
   switch (a.target_kind) {
     case ast::TargetKind::None:
       break;

@@ -48,7 +48,7 @@ std::span<const std::string> keywords() {
       "number",    "money",    "bool",   "date",      "one_of",     "score",    "required",
       "else",      "first",    "unique", "collect",   "rank",       "order",    "desc",
       "ties",      "place",    "into",   "next",      "share",      "refuse",   "earliest",
-      "blind"};
+      "blind",     "person",   "unit",   "head",      "parent",     "below",    "from"};
   return kWords;
 }
 

@@ -136,10 +136,18 @@ int main(int argc, char** argv) {
             << " states, " << def.roles.size() << " roles, " << def.fields.size() << " fields\n\n";
 
   // 2. The people, as a directory would describe them at the moment they act.
-  Principal const proposer{"yoon.seoyeon", {"proposer"}, {}};
-  Principal const office{"kim.sujin", {"office"}, {}};
-  Principal const city{"moon.jaewon", {"city"}, {}};
-  Principal const ministry{"baek.seungho", {"ministry"}, {}};
+  // (No units here: an `engine::Organisation` passed as Principal::organisation would give
+  // `in unit` roles and heads of units their meaning.)
+  auto person = [](std::string user, std::string role) {
+    Principal p;
+    p.user = std::move(user);
+    p.roles = {std::move(role)};
+    return p;
+  };
+  Principal const proposer = person("yoon.seoyeon", "proposer");
+  Principal const office = person("kim.sujin", "office");
+  Principal const city = person("moon.jaewon", "city");
+  Principal const ministry = person("baek.seungho", "ministry");
   using Kind = Request::Kind;
 
   // 3. The walk. Each accepted Step replaces the item; a refusal leaves it as it was.

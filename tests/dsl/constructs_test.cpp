@@ -321,7 +321,7 @@ TEST_F(Everything, SubmitWithRequiresWindowRecallAndNotify) {
   EXPECT_FALSE(submit.is_return);
   EXPECT_FALSE(submit.with_comment);
   ASSERT_EQ(submit.notifies.size(), 1u);
-  EXPECT_EQ(submit.notifies[0].role, def().role_index("clerk"));
+  EXPECT_EQ(submit.notifies[0].to.role, def().role_index("clerk"));
   EXPECT_EQ(submit.notifies[0].message, "'{title}' 접수 요청 ({area})");
   EXPECT_EQ(submit.line, 70u);
 }
@@ -351,7 +351,7 @@ TEST_F(Everything, SeparationOfDutiesReturnToAndDeadlineFiringAnAction) {
   EXPECT_EQ(deadline.delay.seconds, 1209600);  // 14d
   EXPECT_EQ(deadline.action, 2u);              // escalate
   ASSERT_EQ(deadline.notifies.size(), 1u);
-  EXPECT_EQ(deadline.notifies[0].role, def().role_index("head"));
+  EXPECT_EQ(deadline.notifies[0].to.role, def().role_index("head"));
 }
 
 TEST_F(Everything, SameNameActionsWithGuardsAndReturnToPrevious) {
@@ -389,7 +389,7 @@ TEST_F(Everything, ReviewWithCriteriaVoteAndThen) {
   EXPECT_EQ(committee.timers[0].delay.seconds, 30 * 86400);
   EXPECT_EQ(committee.timers[0].action, kNone);  // notify only
   ASSERT_EQ(committee.timers[0].notifies.size(), 2u);
-  EXPECT_EQ(committee.timers[0].notifies[1].role, def().role_index("clerk"));
+  EXPECT_EQ(committee.timers[0].notifies[1].to.role, def().role_index("clerk"));
   EXPECT_FALSE(state("draft").review.has_value());
 }
 
@@ -413,7 +413,7 @@ TEST_F(Everything, AfterTimerAndNotifyWithTableOutputs) {
   EXPECT_EQ(timers[0].target, def().state_index("rejected"));
   ActionDef const& pay = action("paying", 0);
   ASSERT_EQ(pay.notifies.size(), 1u);
-  EXPECT_EQ(pay.notifies[0].role, def().role_index("applicant"));
+  EXPECT_EQ(pay.notifies[0].to.role, def().role_index("applicant"));
   EXPECT_EQ(pay.notifies[0].message, "{title}: {grade.level} {grade.bonus}원, {score_1}점");
 }
 

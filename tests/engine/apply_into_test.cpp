@@ -137,6 +137,10 @@ class Walker {
     switch (t.kind) {
       case FieldKind::Text:
         return chance(50) ? "제안" : "title";
+      case FieldKind::Person:
+        return chance(50) ? "kim" : "lee";
+      case FieldKind::Unit:
+        return chance(50) ? "planning" : "health";
       case FieldKind::Number:
       case FieldKind::Money:
         return std::to_string(pick(2000));

@@ -107,7 +107,7 @@ inline std::shared_ptr<const Definition> purchase() {
 
 inline Principal person(std::string user, std::vector<std::string> roles = {},
                         std::vector<Principal::ActingFor> acting_for = {}) {
-  return Principal{std::move(user), std::move(roles), std::move(acting_for)};
+  return Principal{std::move(user), std::move(roles), std::move(acting_for), "", nullptr};
 }
 
 inline std::vector<Assignment> values(

@@ -58,6 +58,10 @@ class Walk {
     switch (t.kind) {
       case FieldKind::Text:
         return any(std::vector<std::string>{"제안", "title", "x y"});
+      case FieldKind::Person:
+        return any(std::vector<std::string>{"kim", "lee"});
+      case FieldKind::Unit:
+        return any(std::vector<std::string>{"planning", "health"});
       case FieldKind::Number:
       case FieldKind::Money:
         return chance(50) ? number_text(0, 2000) : "1,250,000";

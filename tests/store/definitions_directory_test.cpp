@@ -56,10 +56,10 @@ TEST_P(StoreTest, DeployMakesANewVersionOnlyWhenTheTextChanges) {
 
 Directory office_directory() {
   Directory d;
-  d.people = {{"kim", "김민수", "혁신기획과", {"team_lead", "staff"}},
-              {"lee", "이영희", "감사실", {"auditor"}},
-              {"park", "박철수", "총무과", {"office_head"}},
-              {"choi", "최지훈", "총무과", {"city_reviewer"}}};
+  d.people = {{"kim", "김민수", "혁신기획과", {"team_lead", "staff"}, "", ""},
+              {"lee", "이영희", "감사실", {"auditor"}, "", ""},
+              {"park", "박철수", "총무과", {"office_head"}, "", ""},
+              {"choi", "최지훈", "총무과", {"city_reviewer"}, "", ""}};
   // kim acts for park during days 10..20, and acted for choi during days 1..5 (expired).
   d.deputies = {{"kim", "park", engine::Date{10 * kDay}, engine::Date{20 * kDay}},
                 {"kim", "choi", engine::Date{1 * kDay}, engine::Date{5 * kDay}}};
@@ -109,7 +109,7 @@ TEST_P(StoreTest, LoadingADirectoryReplacesTheOldOneOrNothing) {
   EXPECT_TRUE(store->principal("lee", engine::Date{0}));  // the old directory is intact
 
   Directory smaller;
-  smaller.people = {{"lee", "이영희", "감사실", {"auditor", "office_head"}}};
+  smaller.people = {{"lee", "이영희", "감사실", {"auditor", "office_head"}, "", ""}};
   ASSERT_TRUE(store->load_directory(smaller));
   EXPECT_EQ(store->principal("kim", engine::Date{0}).error().code, Error::Code::NotFound);
   auto lee = store->principal("lee", engine::Date{0});

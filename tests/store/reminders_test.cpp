@@ -82,9 +82,9 @@ class Reminders : public StoreTest {
 
   std::shared_ptr<const engine::Definition> def;
   std::unique_ptr<Store> store;
-  const engine::Principal clerk{"kim", {"clerk"}, {}};
-  const engine::Principal boss{"park", {"boss"}, {}};
-  const engine::Principal system{"system", {}, {}};
+  const engine::Principal clerk{"kim", {"clerk"}, {}, "", nullptr};
+  const engine::Principal boss{"park", {"boss"}, {}, "", nullptr};
+  const engine::Principal system{"system", {}, {}, "", nullptr};
   engine::Instance submitted, reminded;
 };
 

@@ -21,8 +21,8 @@ TEST_P(StoreTest, KoreanTextRoundTripsInEveryTextColumn) {
   EXPECT_EQ(definition->hash, "해시");
 
   Directory d;
-  d.people = {{"김민수", "김민수 주무관", "혁신기획과", {"팀장", "직원"}},
-              {"박철수", "박철수 과장", "총무과", {"과장"}}};
+  d.people = {{"김민수", "김민수 주무관", "혁신기획과", {"팀장", "직원"}, "", ""},
+              {"박철수", "박철수 과장", "총무과", {"과장"}, "", ""}};
   d.deputies = {{"김민수", "박철수", engine::Date{0}, engine::Date{100}}};
   ASSERT_TRUE(store->load_directory(d));
   auto who = store->principal("김민수", engine::Date{50});

@@ -14,20 +14,20 @@ TEST_P(StoreTest, CreatesTheSchemaAndReopensIt) {
     auto store = open_store();
     ASSERT_TRUE(store);
     EXPECT_EQ(store->backend(), GetParam());
-    EXPECT_EQ(store->schema_version(), 4);
+    EXPECT_EQ(store->schema_version(), 5);
     ASSERT_TRUE(store->deploy("leave", "workflow leave {}", "h1", engine::Date{100}));
   }
   for (int i = 0; i < 2; ++i) {  // reopening migrates nothing and keeps the data
     auto store = open_store();
     ASSERT_TRUE(store);
-    EXPECT_EQ(store->schema_version(), 4);
+    EXPECT_EQ(store->schema_version(), 5);
     auto definitions = store->definitions();
     ASSERT_TRUE(definitions) << definitions.error().message;
     ASSERT_EQ(definitions->size(), 1u);
     EXPECT_EQ((*definitions)[0].name, "leave");
   }
   auto raw = raw_session();
-  EXPECT_EQ(count(*raw, "SELECT COUNT(*) FROM schema_version"), 4);  // versions 1 to 4
+  EXPECT_EQ(count(*raw, "SELECT COUNT(*) FROM schema_version"), 5);  // versions 1 to 4
   EXPECT_EQ(count(*raw, "SELECT COUNT(*) FROM definitions"), 1);
 }
 

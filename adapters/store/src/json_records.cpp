@@ -143,6 +143,8 @@ std::string encode_body(const engine::Instance& instance) {
                     {"slots", encode_values(instance.slots)},
                     {"trail", std::move(trail)}};
   if (instance.withdrawn) body["withdrawn"] = true;  // only when set, like the review keys
+  if (!instance.unit.empty()) body["unit"] = instance.unit;
+  if (!instance.drafted_in.empty()) body["drafted_in"] = instance.drafted_in;
   return canonical(body);
 }
 
@@ -189,9 +191,15 @@ Decoded<bool> decode_body(std::string_view text, engine::Instance& instance) {
     instance.trail.push_back(to_index(*i));
   }
   instance.withdrawn = false;
+  instance.unit.clear();
+  instance.drafted_in.clear();
   if (const json::object* o = body->if_object()) {
     if (const json::value* w = o->if_contains("withdrawn"); w && w->is_bool())
       instance.withdrawn = w->get_bool();
+    if (const json::value* u = o->if_contains("unit"); u && u->is_string())
+      instance.unit = std::string(u->get_string());
+    if (const json::value* u = o->if_contains("drafted_in"); u && u->is_string())
+      instance.drafted_in = std::string(u->get_string());
   }
   instance.recall.reset();
   if (!recall->is_null()) {

@@ -96,6 +96,16 @@ const std::vector<std::string_view> kVersion4 = {
     "ALTER TABLE history_v4 RENAME TO history",
 };
 
+// Version 5: the organisation. Units form a tree with a head each; every person is in a unit
+// with a position. A role held in a unit is stored as ROLE@UNIT in directory_roles.
+const std::vector<std::string_view> kVersion5 = {
+    "CREATE TABLE directory_units (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+    " parent TEXT NOT NULL, head TEXT NOT NULL)",
+    "CREATE INDEX directory_units_by_head ON directory_units (head)",
+    "ALTER TABLE directory_people ADD COLUMN unit TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE directory_people ADD COLUMN position TEXT NOT NULL DEFAULT ''",
+};
+
 std::string for_backend(std::string_view statement, const Dialect& dialect) {
   std::string out(statement);
   constexpr std::string_view kId = "{ID}";
@@ -107,7 +117,7 @@ std::string for_backend(std::string_view statement, const Dialect& dialect) {
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
+      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
   return all;
 }
 

@@ -72,7 +72,11 @@ class Checker {
   [[nodiscard]] engine::FieldType field_type(const ast::TypeSpec& t, std::string_view owner);
   [[nodiscard]] engine::Index resolve_state(const ast::Name& n);
   [[nodiscard]] engine::Index resolve_field(const ast::Name& n);
-  [[nodiscard]] bool resolve_actor(const ast::Name& n, engine::Actor& actor);
+  // A role, `submitter`, `anyone`, a head of a unit or a person field.
+  [[nodiscard]] bool resolve_actor(const ast::Name& n, ast::HeadOf head, engine::Actor& actor);
+  // The field's type as written: "person", "count", "one_of", ...
+  [[nodiscard]] static std::string type_word(const engine::FieldType& t);
+  void declare_unit_from();
   [[nodiscard]] engine::Index resolve_role(const ast::Name& n);
   template <typename Map>
   void unknown_name(const ast::Name& n, std::string_view what, const Map& known);

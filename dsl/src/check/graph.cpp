@@ -44,6 +44,7 @@ std::shared_ptr<const engine::Definition> Checker::run(std::vector<Diagnostic>& 
   m_def.label = m_ast.label.empty() ? m_ast.name.text : m_ast.label;
   declare_roles();
   declare_fields();
+  declare_unit_from();
   declare_states();
   declare_lets_and_tables();
   for (engine::Index si = 0; si < m_state_ast.size(); ++si) {

@@ -56,6 +56,8 @@ inline Type type_of(const engine::FieldType& f) {
   switch (f.kind) {
     case engine::FieldKind::Text:
     case engine::FieldKind::OneOf:
+    case engine::FieldKind::Person:
+    case engine::FieldKind::Unit:
       return Type::Text;
     case engine::FieldKind::Bool:
       return Type::Bool;

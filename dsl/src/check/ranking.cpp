@@ -74,6 +74,9 @@ void Checker::check_ranking(engine::Index si, const ast::Rank& r, engine::Rankin
   out.label = r.label.empty() ? r.name.text : r.label;
   out.line = m_file.position(r.offset).line;
   out.role = resolve_role(r.role);
+  if (out.role != engine::kNone && m_def.roles[out.role].scope != engine::RoleDef::Scope::Office)
+    error(r.role, "ranking '" + r.name.text + "' ranks items of every unit, so its role '" +
+                      r.role.text + "' must be held office-wide, not 'in unit'");
   if (r.group) out.group = rank_field(*r.group, "per");
 
   auto const repeated = [&](const ast::Node& where, const char* clause, const char* advice) {

@@ -50,7 +50,7 @@ void Checker::check_states() {
 void Checker::check_action(engine::Index si, const ast::Action& a, engine::ActionDef& out) {
   out.name = a.name.text;
   out.line = line_of(a.offset);
-  bool const actor_ok = resolve_actor(a.role, out.by);
+  bool const actor_ok = resolve_actor(a.role, a.head, out.by);
   switch (a.target_kind) {
     case ast::TargetKind::None:
       out.target_kind = engine::ActionDef::Target::Stay;
@@ -175,7 +175,9 @@ void Checker::check_same_name_actions(const ast::State& s) {
 
 void Checker::check_notify(const ast::Notify& n, std::vector<engine::NotifyDef>& out) {
   engine::NotifyDef def;
-  def.role = resolve_role(n.role);
+  if (resolve_actor(n.role, n.head, def.to) && def.to.kind == engine::Actor::Kind::Anyone)
+    error(n.role, "'notify anyone' would tell everyone in the office: notify a role, the "
+                  "submitter, a head of a unit or a person field");
   def.message = n.message;
   // Placeholders: {field}, {value} or {table.output}.
   std::string const& m = n.message;

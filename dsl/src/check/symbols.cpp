@@ -103,6 +103,12 @@ engine::FieldType Checker::field_type(const ast::TypeSpec& t, std::string_view o
     case ast::TypeKind::Date:
       out.kind = engine::FieldKind::Date;
       break;
+    case ast::TypeKind::Person:
+      out.kind = engine::FieldKind::Person;
+      break;
+    case ast::TypeKind::Unit:
+      out.kind = engine::FieldKind::Unit;
+      break;
     case ast::TypeKind::OneOf: {
       out.kind = engine::FieldKind::OneOf;
       for (auto const& v : t.values) {
@@ -141,11 +147,52 @@ void Checker::declare_roles() {
       continue;
     }
     m_roles.emplace(r.name.text, static_cast<engine::Index>(m_def.roles.size()));
-    m_def.roles.push_back({r.name.text, r.label.empty() ? r.name.text : r.label});
+    using Scope = engine::RoleDef::Scope;
+    m_def.roles.push_back({r.name.text, r.label.empty() ? r.name.text : r.label,
+                           r.scope == ast::RoleScope::Unit           ? Scope::Unit
+                           : r.scope == ast::RoleScope::UnitAndBelow ? Scope::UnitAndBelow
+                                                                     : Scope::Office});
   }
   if (m_ast.roles.empty())
     error(m_ast.name,
           "procedure '" + m_ast.name.text + "' declares no roles: add a 'roles { ... }' block");
+}
+
+std::string Checker::type_word(const engine::FieldType& t) {
+  switch (t.kind) {
+    case engine::FieldKind::Text:
+      return "text";
+    case engine::FieldKind::Number:
+      return t.whole ? "count" : "number";
+    case engine::FieldKind::Money:
+      return "money";
+    case engine::FieldKind::Bool:
+      return "bool";
+    case engine::FieldKind::Date:
+      return "date";
+    case engine::FieldKind::OneOf:
+      return "one_of";
+    case engine::FieldKind::Score:
+      return "score";
+    case engine::FieldKind::Person:
+      return "person";
+    case engine::FieldKind::Unit:
+      return "unit";
+  }
+  return "value";
+}
+
+void Checker::declare_unit_from() {
+  if (!m_ast.unit_from) return;
+  const ast::Name& n = *m_ast.unit_from;
+  const engine::Index f = resolve_field(n);
+  if (f == engine::kNone) return;
+  if (m_def.fields[f].type.kind != engine::FieldKind::Unit) {
+    error(n, "'unit from " + n.text + "': the item's unit comes from a field of type unit; '" +
+                 n.text + "' is " + type_word(m_def.fields[f].type));
+    return;
+  }
+  m_def.unit_field = f;
 }
 
 void Checker::declare_fields() {
@@ -263,7 +310,27 @@ engine::Index Checker::resolve_role(const ast::Name& n) {
   return engine::kNone;
 }
 
-bool Checker::resolve_actor(const ast::Name& n, engine::Actor& actor) {
+bool Checker::resolve_actor(const ast::Name& n, ast::HeadOf head, engine::Actor& actor) {
+  if (head != ast::HeadOf::None) {
+    actor.kind = engine::Actor::Kind::Head;
+    actor.of = head == ast::HeadOf::ParentUnit      ? engine::Actor::Of::ParentUnit
+               : head == ast::HeadOf::SubmitterUnit ? engine::Actor::Of::SubmitterUnit
+                                                    : engine::Actor::Of::Unit;
+    return true;
+  }
+  if (!m_roles.contains(n.text)) {
+    // A person field names the person: `on approve by approver` with `approver person`.
+    if (auto it = m_fields.find(n.text); it != m_fields.end()) {
+      if (m_def.fields[it->second].type.kind == engine::FieldKind::Person) {
+        actor.kind = engine::Actor::Kind::Person;
+        actor.field = it->second;
+        return true;
+      }
+      error(n, "'" + n.text + "' is a field of type " + type_word(m_def.fields[it->second].type) +
+                   ", not a role: only a 'person' field can name who acts or hears of it");
+      return false;
+    }
+  }
   if (n.text == "submitter") {
     actor.kind = engine::Actor::Kind::Submitter;
     return true;

@@ -65,9 +65,10 @@ auto const score_bounds = [](auto& ctx) {
 
 struct type_class : annotate {};
 x3::rule<type_class, TypeSpec> const type_spec =
-    "a type (text, number, count, money, bool, date, one_of(...) or score LO..HI)";
+    "a type (text, number, count, money, bool, date, person, unit, one_of(...) or score LO..HI)";
 auto const type_spec_def =
     located[kw("text")[type_kind(TypeKind::Text)] | kw("number")[type_kind(TypeKind::Number)] |
+            kw("person")[type_kind(TypeKind::Person)] | kw("unit")[type_kind(TypeKind::Unit)] |
             kw("count")[type_kind(TypeKind::Count)] | kw("money")[type_kind(TypeKind::Money)] |
             kw("bool")[type_kind(TypeKind::Bool)] | kw("date")[type_kind(TypeKind::Date)] |
             (kw("one_of")[type_kind(TypeKind::OneOf)] > '(' >
@@ -76,7 +77,13 @@ auto const type_spec_def =
 // ---- roles and fields
 struct role_class : annotate {};
 x3::rule<role_class, Role> const role = "a role";
-auto const role_def = located[role_name[set(&Role::name)] >> -quoted[set(&Role::label)]];
+auto role_scope(RoleScope k) {
+  return [k](auto& ctx) { x3::_val(ctx).scope = k; };
+}
+auto const role_def =
+    located[role_name[set(&Role::name)] >> -quoted[set(&Role::label)] >>
+            -((kw("in") > kw("unit"))[role_scope(RoleScope::Unit)] >>
+              -(kw("and") > kw("below"))[role_scope(RoleScope::UnitAndBelow)])];
 struct field_class : annotate {};
 x3::rule<field_class, Field> const field = "a field";
 auto const field_def =
@@ -107,10 +114,42 @@ auto const window_def = located[(kw("open") > month_day > ".." > month_day)[([](
   w.to_month = boost::fusion::at_c<1>(a).first;
   w.to_day = boost::fusion::at_c<1>(a).second;
 })]];
+// `head of unit`, `head of parent unit`, `head of submitter unit`: the Name's text is "head"
+// and its range the words; which head is in the caller's `head` member (head_of_words).
+auto head_words(HeadOf k) {
+  return [k](auto& ctx) {
+    x3::_val(ctx).text = k == HeadOf::Unit         ? "head of unit"
+                         : k == HeadOf::ParentUnit ? "head of parent unit"
+                                                   : "head of submitter unit";
+  };
+}
+struct head_ref_class : annotate {};
+x3::rule<head_ref_class, Name> const head_ref = "head of unit";
+auto const head_ref_def =
+    located[(kw("head") >> kw("of")) > (kw("unit")[head_words(HeadOf::Unit)] |
+                                        (kw("parent") > kw("unit"))[head_words(HeadOf::ParentUnit)] |
+                                        (kw("submitter") > kw("unit"))[head_words(HeadOf::SubmitterUnit)])];
+x3::rule<struct actor_ref_class, Name> const actor_ref =
+    "a role, submitter, anyone, a person field or head of unit";
+auto const actor_ref_def = head_ref | role_name;
+// Sets `role` (and `head`) of an Action or a Notify from a head_ref or a name.
+template <typename T>
+auto set_actor() {
+  return [](auto& ctx) {
+    T& to = x3::_val(ctx);
+    to.role = std::move(x3::_attr(ctx));
+    to.head = to.role.text == "head of unit"          ? HeadOf::Unit
+              : to.role.text == "head of parent unit" ? HeadOf::ParentUnit
+              : to.role.text == "head of submitter unit" ? HeadOf::SubmitterUnit
+                                                         : HeadOf::None;
+    if (to.head != HeadOf::None) to.role.text = "head";
+  };
+}
+
 struct notify_class : annotate {};
 x3::rule<notify_class, Notify> const notify = "notify ROLE \"message\"";
 auto const notify_def =
-    located[kw("notify") > role_name[set(&Notify::role)] > message[([](auto& ctx) {
+    located[kw("notify") > actor_ref[set_actor<Notify>()] > message[([](auto& ctx) {
               x3::_val(ctx).message = x3::_attr(ctx).text;
               x3::_val(ctx).message_pos = x3::_attr(ctx);
             })]];
@@ -149,7 +188,8 @@ auto const action_target =
 struct action_class : annotate {};
 x3::rule<action_class, Action> const action = "an action";
 auto const action_def = located[kw("on") > action_name[set(&Action::name)] > kw("by") >
-                                role_name[set(&Action::role)] >> -action_target >> *action_clause];
+                                actor_ref[set_actor<Action>()] >> -action_target >>
+                                *action_clause];
 // ---- timers
 auto const set_delay = [](auto& ctx) { x3::_val(ctx).delay = share(std::move(x3::_attr(ctx))); };
 
@@ -312,7 +352,7 @@ x3::rule<struct start_class, Name> const start_decl = "start STATE";
 auto const start_decl_def = kw("start") > state_name[assign];
 
 x3::rule<struct workflow_end_class> const workflow_end =
-    "'state', 'decision', 'final', 'let', 'table', 'start', 'roles', 'fields' or '}'";
+    "'state', 'decision', 'final', 'let', 'table', 'start', 'unit from', 'roles', 'fields' or '}'";
 auto const workflow_end_def = x3::lit('}');
 
 auto const workflow_item =
@@ -320,6 +360,8 @@ auto const workflow_item =
     (kw("fields") > '{' > *field[push(&Workflow::fields)] > fields_end) |
     let_decl[push(&Workflow::lets)] | table[push(&Workflow::tables)] |
     start_decl[([](auto& ctx) { x3::_val(ctx).start = std::move(x3::_attr(ctx)); })] |
+    (kw("unit") > kw("from") >
+     field_name)[([](auto& ctx) { x3::_val(ctx).unit_from = std::move(x3::_attr(ctx)); })] |
     state[push(&Workflow::states)] | decision[push(&Workflow::states)] |
     final_state[push(&Workflow::states)];
 
@@ -334,7 +376,7 @@ auto const end_of_file_def = x3::eoi;
 
 BOOST_SPIRIT_DEFINE(workflow_name, role_name, field_name, let_name, state_name, action_name,
                     table_name, output_name, criterion_name, hit_name, enum_value, message,
-                    type_spec, role, field, roles_end, fields_end, let_decl, window, notify,
+                    type_spec, role, field, head_ref, actor_ref, roles_end, fields_end, let_decl, window, notify,
                     assignment, start_other, action, deadline_effect, deadline, after, criterion,
                     review_end, review, state_end, state, route, decision_end, decision,
                     final_state, cell, row, table_output, table_end, table, start_decl,

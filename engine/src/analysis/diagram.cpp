@@ -30,15 +30,7 @@ std::string role_name(const Definition& d, Index role) {
 }
 
 std::string actor_name(const Definition& d, const Actor& a) {
-  switch (a.kind) {
-    case Actor::Kind::Submitter:
-      return "submitter";
-    case Actor::Kind::Anyone:
-      return "anyone";
-    case Actor::Kind::Role:
-      break;
-  }
-  return role_name(d, a.role);
+  return actor_words(d, a);
 }
 
 std::vector<std::string> node_lines(const std::string& name, const std::string& label) {
@@ -110,7 +102,7 @@ std::vector<Arrow> arrows_of(const Definition& d) {
       } else if (!t.notifies.empty()) {
         std::string who;
         for (const auto& note : t.notifies)
-          who += (who.empty() ? "" : ", ") + role_name(d, note.role);
+          who += (who.empty() ? "" : ", ") + actor_words(d, note.to);
         out.push_back({s, s, {"deadline " + delay + " → notify " + who}, Line::Dotted});
       }
     }

@@ -186,6 +186,7 @@ std::optional<Refusal> apply_act(const Definition& def, const Instance& instance
 
   std::erase_if(candidates, closed);
   Draft draft(def, instance, now, out);
+  draft.org = who.organisation;
   const ActionDef* setter = candidates.front().action;
   // In the start state the drafter's fields may be set too (a returned draft is corrected).
   thread_local std::vector<Index> drafter, settable;

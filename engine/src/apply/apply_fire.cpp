@@ -43,7 +43,8 @@ std::optional<Refusal> take_deadline_action(Draft& draft, Index action) {
 }  // namespace
 
 std::optional<Refusal> apply_fire(const Definition& def, const Instance& instance,
-                                  const Request& request, Date now, Step& out) {
+                                  const Request& request, const Principal& who, Date now,
+                                  Step& out) {
   const PendingTimer& fired = request.timer;
   const bool pending =
       std::find(instance.timers.begin(), instance.timers.end(), fired) != instance.timers.end();
@@ -63,6 +64,7 @@ std::optional<Refusal> apply_fire(const Definition& def, const Instance& instanc
   if (has_action) {
     // The deadline's action, in `out`; if it cannot be taken, `out` is built again below.
     Draft acted(def, instance, now, out);
+    acted.org = who.organisation;
     prepare(acted, fired, timer, description);
     const std::optional<Refusal> failed = take_deadline_action(acted, timer.action);
     if (!failed) {
@@ -73,6 +75,7 @@ std::optional<Refusal> apply_fire(const Definition& def, const Instance& instanc
     }
     // The deadline still passed: it notifies, and the history says why nothing moved.
     Draft draft(def, instance, now, out);
+    draft.org = who.organisation;
     prepare(draft, fired, timer, description);
     draft.note("the deadline could not take '" + draft.state().actions[timer.action].name +
                "': " + failed->message);
@@ -80,6 +83,7 @@ std::optional<Refusal> apply_fire(const Definition& def, const Instance& instanc
     return std::nullopt;
   }
   Draft draft(def, instance, now, out);
+  draft.org = who.organisation;
   prepare(draft, fired, timer, description);
   if (deadline) {
     draft.event.kind = "reminder";

@@ -69,6 +69,7 @@ std::optional<std::optional<Refusal>> apply_owner_action(const Definition& def,
                          principal_text(def, who));
     }
     Draft draft(def, instance, now, out);
+    draft.org = who.organisation;
     record(draft, "comment", who, behalf, request);
     finish_into(draft);
     return std::optional<Refusal>();
@@ -89,6 +90,7 @@ std::optional<std::optional<Refusal>> apply_owner_action(const Definition& def,
           Refusal::Code::NotSettable,
           "a withdrawal sets no field; " + quoted(request.set.front().field) + " was given");
     Draft draft(def, instance, now, out);
+    draft.org = who.organisation;
     record(draft, "withdraw", who, behalf, request);
     draft.after.withdrawn = true;
     draft.after.timers.clear();
@@ -107,6 +109,7 @@ std::optional<std::optional<Refusal>> apply_owner_action(const Definition& def,
       return refusal(Refusal::Code::NotSettable, not_drafters_text(def, f, drafter));
   }
   Draft draft(def, instance, now, out);
+  draft.org = who.organisation;
   if (auto r = assign(draft, request.set, &drafter, "edit")) return r;
   draft.recompute();
   record(draft, "edit", who, behalf, request);

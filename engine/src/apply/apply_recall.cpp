@@ -35,6 +35,7 @@ std::optional<Refusal> apply_recall(const Definition& def, const Instance& insta
                    "the item was sent from a state this procedure does not have");
   }
   Draft draft(def, instance, now, out);
+  draft.org = who.organisation;
   draft.event.kind = "recall";
   draft.event.action = "recall";
   draft.event.actor = who.user;

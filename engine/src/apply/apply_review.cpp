@@ -62,13 +62,12 @@ ReviewerLookup find_reviewer(const Definition& def, const Instance& instance,
                              const ReviewDef& review, const Principal& who) {
   ReviewerLookup out;
   if (review.role >= def.roles.size()) return out;
-  const std::string& role = def.roles[review.role].name;
   std::vector<Reviewer> holders;
-  if (std::find(who.roles.begin(), who.roles.end(), role) != who.roles.end())
+  if (holds(def, review.role, who.roles, instance, who.organisation))
     holders.push_back({who.user, ""});
   for (const Principal::ActingFor& f : who.acting_for) {
     if (!f.user.empty() && f.user != who.user &&
-        std::find(f.roles.begin(), f.roles.end(), role) != f.roles.end())
+        holds(def, review.role, f.roles, instance, who.organisation))
       holders.push_back({f.user, f.user});
   }
   out.holds_role = !holders.empty();
@@ -110,8 +109,7 @@ std::optional<Refusal> apply_recuse(const Definition& def, const Instance& insta
                                     const Request& request, const Principal& who, Date now,
                                     Step& out) {
   const ReviewDef& review = *def.states[instance.state].review;
-  const std::string& role = def.roles[review.role].name;
-  if (std::find(who.roles.begin(), who.roles.end(), role) == who.roles.end()) {
+  if (!holds(def, review.role, who.roles, instance, who.organisation)) {
     return refusal(Code::NotReviewer, "a conflict of interest is declared by a member of " +
                                           role_text(def, review.role) + " for themselves; " +
                                           principal_text(def, who));
@@ -136,6 +134,7 @@ std::optional<Refusal> apply_recuse(const Definition& def, const Instance& insta
                    "conflict of interest is declared before reviewing");
   }
   Draft draft(def, instance, now, out);
+  draft.org = who.organisation;
   draft.event.kind = "review";
   draft.event.action = "recuse";
   draft.event.actor = who.user;
@@ -222,6 +221,8 @@ std::optional<Refusal> apply_review(const Definition& def, const Instance& insta
   }
 
   Draft draft(def, instance, now, out);
+
+  draft.org = who.organisation;
   draft.event.kind = "review";
   draft.event.action = "review";
   draft.event.actor = who.user;

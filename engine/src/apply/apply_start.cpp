@@ -19,10 +19,13 @@ std::optional<Refusal> apply_start(const Definition& def, const Request& request
   Instance blank;
   blank.slots.resize(def.slot_count);
   Draft draft(def, blank, now, out);
+  draft.org = who.organisation;
   Instance& in = draft.after;
   in.id = request.new_id;
   in.workflow = def.name;
   in.submitter = who.user;
+  in.unit = who.unit;  // drafted in the starter's unit (until `unit from` routes it)
+  in.drafted_in = who.unit;
   in.created_at = now;
   // The drafter fills in the drafter's fields; the others belong to later steps. (An item that
   // another item's step starts is the system's: its `start ... with` is part of the procedure.)

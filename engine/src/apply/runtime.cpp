@@ -32,7 +32,7 @@ std::optional<Refusal> dispatch(const Definition& definition, const Instance& in
     case Request::Kind::Recall:
       return detail::apply_recall(definition, instance, request, who, now, out);
     case Request::Kind::Fire:
-      return detail::apply_fire(definition, instance, request, now, out);
+      return detail::apply_fire(definition, instance, request, who, now, out);
   }
   return detail::refusal(Refusal::Code::UnknownAction, "this kind of request is not known");
 }

@@ -60,6 +60,7 @@ struct Draft {
   std::vector<const NotifyDef*> notify;  // filled in with the final values by finish_into()
   std::vector<const StartDef*> starts;   // `start` effects, evaluated by finish_into() likewise
   std::vector<EvalNote> eval_notes;      // what evaluation recorded, added to `notes` at the end
+  const Organisation* org = nullptr;  // the office's units (Principal::organisation)
   // A reminder (a deadline that only notifies): finish_into keeps the revision, updated_at and
   // recall window of `before` and numbers the event among the item's reminders.
   bool reminder = false;
@@ -172,8 +173,21 @@ struct Choice {
 // not the drafter's.
 [[nodiscard]] std::string not_drafters_text(const Definition& def, Index field,
                                             const std::vector<Index>& drafter);
+// Whether `held` (a person's roles: ROLE office-wide, ROLE@UNIT in a unit) includes `role` for
+// this item, in the role's scope (RoleDef::Scope).
+[[nodiscard]] bool holds(const Definition& def, Index role, const std::vector<std::string>& held,
+                         const Instance& instance, const Organisation* organisation);
+// "" when `who` holds `role` for the item; the user they act for when only through a deputyship;
+// nullopt when neither.
 [[nodiscard]] std::optional<std::string> holds_role(const Definition& def, Index role,
-                                                    const Principal& who);
+                                                    const Principal& who,
+                                                    const Instance& instance);
+// The unit whose head acts as `head of ...` on the item (see Actor::Kind::Head), or null.
+[[nodiscard]] const Unit* head_unit(const Organisation* organisation, const Instance& instance,
+                                    Actor::Of of);
+// The person a `person` field actor names (null while the field is empty).
+[[nodiscard]] const std::string* named_person(const Definition& def, const Instance& instance,
+                                              const Actor& by);
 // Separation of duties: the actor, or the person acted for, submitted the item.
 [[nodiscard]] bool four_eyes_block(const ActionDef& action, const Instance& instance,
                                    const std::string& actor, const std::string& on_behalf_of);
@@ -252,7 +266,9 @@ struct ReviewerLookup {
 [[nodiscard]] std::optional<Refusal> apply_recall(const Definition& def, const Instance& instance,
                                                   const Request& request, const Principal& who,
                                                   Date now, Step& out);
+// `who` is the system (its organisation resolves who waits next).
 [[nodiscard]] std::optional<Refusal> apply_fire(const Definition& def, const Instance& instance,
-                                                const Request& request, Date now, Step& out);
+                                                const Request& request, const Principal& who,
+                                                Date now, Step& out);
 
 }  // namespace dojang::engine::detail

@@ -58,6 +58,49 @@ void waiting_roles(const Definition& def, const StateDef& state, std::vector<std
   }
 }
 
+// What else waits besides the roles' names: ROLE@UNIT for a role held in units (the item's unit,
+// and the units above it for `in unit and below`), head@UNIT for a head of a unit, user:ID for a
+// person field. Added to `roles`, which stays sorted and without repeats.
+void waiting_in_units(const Draft& draft, const StateDef& state, std::vector<std::string>& roles) {
+  const Definition& def = draft.def;
+  const Instance& in = draft.after;
+  const std::size_t before = roles.size();
+  auto role = [&](Index r) {
+    if (r >= def.roles.size() || in.unit.empty()) return;
+    const RoleDef& rd = def.roles[r];
+    if (rd.scope == RoleDef::Scope::Office) return;
+    roles.push_back(rd.name + "@" + in.unit);
+    if (rd.scope != RoleDef::Scope::UnitAndBelow || draft.org == nullptr) return;
+    const Unit* u = draft.org->find(in.unit);
+    u = u != nullptr ? draft.org->parent(*u) : nullptr;
+    for (int depth = 0; u != nullptr && depth < Organisation::kMaxDepth; ++depth) {
+      roles.push_back(rd.name + "@" + u->id);
+      u = draft.org->parent(*u);
+    }
+  };
+  for (const ActionDef& a : state.actions) {
+    switch (a.by.kind) {
+      case Actor::Kind::Role:
+        role(a.by.role);
+        break;
+      case Actor::Kind::Head:
+        if (const Unit* u = head_unit(draft.org, in, a.by.of)) roles.push_back("head@" + u->id);
+        break;
+      case Actor::Kind::Person:
+        if (const std::string* p = named_person(def, in, a.by))
+          roles.push_back(std::string(kWaitingPerson).append(*p));
+        break;
+      case Actor::Kind::Submitter:
+      case Actor::Kind::Anyone:
+        break;
+    }
+  }
+  if (state.review) role(state.review->role);
+  if (roles.size() == before) return;
+  std::sort(roles.begin(), roles.end());
+  roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+}
+
 // `name` of the state, or "" for none, assigned into `out` (its buffer reused).
 void assign_state_name(const Definition& def, Index state, std::string& out) {
   if (state < def.states.size()) {
@@ -81,7 +124,7 @@ bool same_value(const Value* old, const Value& now) {
 // of `original` with the recall window closed (any accepted event closes it; an action may
 // reopen it).
 // reset() copies an Instance member by member: a member added to Instance must be copied there.
-static_assert(sizeof(void*) != 8 || sizeof(Instance) == 296,
+static_assert(sizeof(void*) != 8 || sizeof(Instance) == 360,
               "Instance changed: copy its new member in reset(), then update this size");
 
 void reset(Step& step, const Definition& def, const Instance& original, Date at) {
@@ -96,6 +139,8 @@ void reset(Step& step, const Definition& def, const Instance& original, Date at)
   in.reviews = original.reviews;
   in.revision = original.revision;
   assign_text(in.submitter, original.submitter);
+  assign_text(in.unit, original.unit);
+  assign_text(in.drafted_in, original.drafted_in);
   in.trail = original.trail;
   in.recall.reset();
   in.timers = original.timers;
@@ -147,6 +192,53 @@ void Draft::note(std::string text) {
   if (std::find(notes.begin(), notes.end(), text) == notes.end()) notes.push_back(std::move(text));
 }
 
+namespace {
+
+// Who hears of a `notify`: the holders of a role in its scope, a unit's head, one person.
+std::vector<std::string> recipients(const Draft& draft, const Actor& to) {
+  const Definition& def = draft.def;
+  const Instance& in = draft.after;
+  const std::string person(kWaitingPerson);
+  switch (to.kind) {
+    case Actor::Kind::Role: {
+      if (to.role >= def.roles.size()) return {};
+      const RoleDef& r = def.roles[to.role];
+      if (r.scope == RoleDef::Scope::Office) return {r.name};
+      // In-unit roles: their holders in the item's unit (and above it, for `and below`); never
+      // every holder in the office. An item without a unit tells the office-wide holders.
+      if (in.unit.empty()) return {r.name};
+      std::vector<std::string> out{r.name + "@" + in.unit};
+      if (r.scope == RoleDef::Scope::UnitAndBelow && draft.org != nullptr) {
+        const Unit* u = draft.org->find(in.unit);
+        u = u != nullptr ? draft.org->parent(*u) : nullptr;
+        for (int depth = 0; u != nullptr && depth < Organisation::kMaxDepth; ++depth) {
+          out.push_back(r.name + "@" + u->id);
+          u = draft.org->parent(*u);
+        }
+      }
+      return out;
+    }
+    case Actor::Kind::Submitter:
+      if (in.submitter.empty() || in.submitter == kSystem) return {};
+      return {person + in.submitter};
+    case Actor::Kind::Head: {
+      const Unit* u = head_unit(draft.org, in, to.of);
+      if (u == nullptr) return {};
+      return {person + u->head};
+    }
+    case Actor::Kind::Person: {
+      const std::string* p = named_person(def, in, to);
+      if (p == nullptr) return {};
+      return {person + *p};
+    }
+    case Actor::Kind::Anyone:
+      return {};
+  }
+  return {};
+}
+
+}  // namespace
+
 Step finish(Draft& draft) {
   finish_into(draft);
   return std::move(draft.step);
@@ -157,6 +249,12 @@ void finish_into(Draft& draft) {
   Instance& after = draft.after;
   Step& step = draft.step;
   draft.recompute();
+  if (def.unit_field < def.fields.size()) {
+    // `unit from FIELD`: the item belongs to the unit chosen in the field, once chosen.
+    const Index slot = def.fields[def.unit_field].slot;
+    const std::string* chosen = slot < after.slots.size() ? after.slots[slot].as_text() : nullptr;
+    assign_text(after.unit, chosen != nullptr && !chosen->empty() ? *chosen : after.drafted_in);
+  }
   if (draft.reminder) {
     // No revision: the item is as it was, but for the timer that fired (see HistoryEvent).
     after.revision = draft.before.revision;
@@ -183,8 +281,10 @@ void finish_into(Draft& draft) {
   }
   for (const EvalNote& n : draft.eval_notes) draft.note(n.message);
   for (const NotifyDef* n : draft.notify) {
-    const std::string role = n->role < def.roles.size() ? def.roles[n->role].name : std::string();
-    step.notifications.push_back({role, fill_message(def, after, n->message)});
+    std::vector<std::string> to = recipients(draft, n->to);
+    if (to.empty()) continue;  // nobody to tell: no head above, an empty person field
+    const std::string message = fill_message(def, after, n->message);
+    for (std::string& r : to) step.notifications.push_back({std::move(r), message});
   }
   const StateDef& state = def.states[after.state];
   step.final = state.kind == StateKind::Final || after.withdrawn;
@@ -194,6 +294,7 @@ void finish_into(Draft& draft) {
     step.waiting_roles.clear();
   } else {
     waiting_roles(def, state, step.waiting_roles);
+    waiting_in_units(draft, state, step.waiting_roles);
     waiting_people(def, state, after, step.waiting_roles);
   }
 }

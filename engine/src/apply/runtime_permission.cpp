@@ -40,12 +40,54 @@ std::string roles_text(const Definition& def, const std::vector<std::string>& ro
 
 }  // namespace
 
-std::optional<std::string> holds_role(const Definition& def, Index role, const Principal& who) {
-  if (role >= def.roles.size()) return std::nullopt;
-  const std::string& name = def.roles[role].name;
-  if (has(who.roles, name)) return std::string();
+bool holds(const Definition& def, Index role, const std::vector<std::string>& held,
+           const Instance& instance, const Organisation* organisation) {
+  if (role >= def.roles.size()) return false;
+  const RoleDef& r = def.roles[role];
+  if (has(held, r.name)) return true;  // held office-wide
+  if (r.scope == RoleDef::Scope::Office || instance.unit.empty()) return false;
+  for (const std::string& h : held) {
+    // ROLE@UNIT: held in that unit.
+    if (h.size() <= r.name.size() + 1 || h[r.name.size()] != '@' ||
+        h.compare(0, r.name.size(), r.name) != 0)
+      continue;
+    const std::string_view unit = std::string_view(h).substr(r.name.size() + 1);
+    if (unit == instance.unit) return true;
+    if (r.scope != RoleDef::Scope::UnitAndBelow || organisation == nullptr) continue;
+    const Unit* u = organisation->find(instance.unit);
+    for (int depth = 0; u != nullptr && depth < Organisation::kMaxDepth; ++depth) {
+      if (u->id == unit) return true;
+      u = organisation->parent(*u);
+    }
+  }
+  return false;
+}
+
+const Unit* head_unit(const Organisation* organisation, const Instance& instance, Actor::Of of) {
+  if (organisation == nullptr) return nullptr;
+  const Unit* u =
+      organisation->find(of == Actor::Of::SubmitterUnit ? instance.drafted_in : instance.unit);
+  if (u != nullptr && of == Actor::Of::ParentUnit) u = organisation->parent(*u);
+  for (int depth = 0; u != nullptr && depth < Organisation::kMaxDepth; ++depth) {
+    if (!u->head.empty() && u->head != instance.submitter) return u;
+    u = organisation->parent(*u);
+  }
+  return nullptr;
+}
+
+const std::string* named_person(const Definition& def, const Instance& instance,
+                                const Actor& by) {
+  if (by.field >= def.fields.size()) return nullptr;
+  const Index slot = def.fields[by.field].slot;
+  const std::string* person = slot < instance.slots.size() ? instance.slots[slot].as_text() : nullptr;
+  return person != nullptr && !person->empty() ? person : nullptr;
+}
+
+std::optional<std::string> holds_role(const Definition& def, Index role, const Principal& who,
+                                      const Instance& instance) {
+  if (holds(def, role, who.roles, instance, who.organisation)) return std::string();
   for (const Principal::ActingFor& f : who.acting_for) {
-    if (!f.user.empty() && has(f.roles, name)) return f.user;
+    if (!f.user.empty() && holds(def, role, f.roles, instance, who.organisation)) return f.user;
   }
   return std::nullopt;
 }
@@ -72,7 +114,8 @@ const std::string* acting_for(const Definition& def, const Instance& instance, c
     const std::vector<std::string>& roles = owner ? who.roles : deputy->roles;
     const std::string* as = owner ? &kNobody : &deputy->user;
     if (by.kind == Actor::Kind::Anyone) return as;
-    if (by.role >= def.roles.size() || !has(roles, def.roles[by.role].name)) return nullptr;
+    if (by.kind != Actor::Kind::Role || !holds(def, by.role, roles, instance, who.organisation))
+      return nullptr;
     return as;
   }
   return acting_for_anyone(def, instance, by, who);
@@ -80,22 +123,32 @@ const std::string* acting_for(const Definition& def, const Instance& instance, c
 
 const std::string* acting_for_anyone(const Definition& def, const Instance& instance,
                                      const Actor& by, const Principal& who) {
+  // One person named by the action (the submitter, a unit's head, a person field): they act,
+  // or their deputy for them.
+  auto person = [&](const std::string* named) -> const std::string* {
+    if (named == nullptr || named->empty()) return nullptr;
+    if (who.user == *named) return &kNobody;
+    for (const Principal::ActingFor& f : who.acting_for) {
+      if (f.user == *named) return &f.user;
+    }
+    return nullptr;
+  };
   switch (by.kind) {
     case Actor::Kind::Anyone:
       return &kNobody;
     case Actor::Kind::Submitter:
-      if (instance.submitter.empty()) return nullptr;
-      if (who.user == instance.submitter) return &kNobody;
-      for (const Principal::ActingFor& f : who.acting_for) {
-        if (f.user == instance.submitter) return &f.user;
-      }
-      return nullptr;
+      return person(&instance.submitter);
+    case Actor::Kind::Head: {
+      const Unit* u = head_unit(who.organisation, instance, by.of);
+      return person(u != nullptr ? &u->head : nullptr);
+    }
+    case Actor::Kind::Person:
+      return person(named_person(def, instance, by));
     case Actor::Kind::Role: {
-      if (by.role >= def.roles.size()) return nullptr;
-      const std::string& name = def.roles[by.role].name;
-      if (has(who.roles, name)) return &kNobody;
+      if (holds(def, by.role, who.roles, instance, who.organisation)) return &kNobody;
       for (const Principal::ActingFor& f : who.acting_for) {
-        if (!f.user.empty() && has(f.roles, name)) return &f.user;
+        if (!f.user.empty() && holds(def, by.role, f.roles, instance, who.organisation))
+          return &f.user;
       }
       return nullptr;
     }
@@ -149,7 +202,22 @@ std::string actor_text(const Definition& def, const Actor& by) {
     case Actor::Kind::Submitter:
       return "the submitter";
     case Actor::Kind::Role:
+      switch (by.role < def.roles.size() ? def.roles[by.role].scope : RoleDef::Scope::Office) {
+        case RoleDef::Scope::Office:
+          break;
+        case RoleDef::Scope::Unit:
+          return "the role " + role_text(def, by.role) + " in the item's unit";
+        case RoleDef::Scope::UnitAndBelow:
+          return "the role " + role_text(def, by.role) + " in the item's unit or a unit above it";
+      }
       return "the role " + role_text(def, by.role);
+    case Actor::Kind::Head:
+      return by.of == Actor::Of::ParentUnit      ? "the head of the unit above the item's"
+             : by.of == Actor::Of::SubmitterUnit ? "the head of the submitter's unit"
+                                                 : "the head of the item's unit";
+    case Actor::Kind::Person:
+      return by.field < def.fields.size() ? "the person in " + field_text(def.fields[by.field])
+                                          : "the person named";
   }
   return "someone else";
 }

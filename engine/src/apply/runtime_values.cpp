@@ -30,6 +30,10 @@ std::string type_words(const FieldType& t) {
       return "a date written YYYY-MM-DD";
     case FieldKind::OneOf:
       return "one of " + join(t.values, ", ");
+    case FieldKind::Person:
+      return "a person of the directory, by id";
+    case FieldKind::Unit:
+      return "a unit of the directory, by id or name";
     case FieldKind::Score:
       return "a number from " + number_words(t.lo) + " to " + number_words(t.hi);
   }
@@ -133,6 +137,10 @@ std::expected<Value, std::string> parse_value(const FieldType& type, std::string
     case FieldKind::OneOf:
       if (std::find(type.values.begin(), type.values.end(), t) == type.values.end()) return bad();
       return Value{std::string(t)};
+    case FieldKind::Person:
+    case FieldKind::Unit:
+      // Whether such a person or unit exists is the directory's to say (see assign()).
+      return Value{std::string(t)};
   }
   return bad();
 }
@@ -220,6 +228,26 @@ std::optional<Refusal> assign(Draft& draft, const std::vector<Assignment>& set,
     const FieldDef& field = def.fields[def.field_index(a.field)];
     auto value = parse_value(field.type, a.text, field.label.empty() ? field.name : field.label);
     if (!value) return Refusal{Refusal::Code::BadValue, std::move(value.error())};
+    if (field.type.kind == FieldKind::Unit && !value->is_null() && draft.org != nullptr) {
+      // A unit of the directory, by id or by its name (보건소) when only one unit has it.
+      const std::string& typed = *value->as_text();
+      const Unit* unit = draft.org->find(typed);
+      for (const Unit& u : draft.org->units()) {
+        if (unit != nullptr && unit->id == typed) break;
+        if (u.name != typed) continue;
+        if (unit != nullptr) {
+          return Refusal{Refusal::Code::BadValue,
+                         field_text(field) + ": more than one unit is called " + quoted(typed) +
+                             " (" + unit->id + ", " + u.id + "); give the unit's id"};
+        }
+        unit = &u;
+      }
+      if (unit == nullptr) {
+        return Refusal{Refusal::Code::BadValue, field_text(field) + " needs a unit of the directory; " +
+                                                    quoted(typed) + " is none"};
+      }
+      *value = Value{unit->id};
+    }
     if (field.slot < draft.after.slots.size()) draft.after.slots[field.slot] = std::move(*value);
   }
   return std::nullopt;

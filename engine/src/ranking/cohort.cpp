@@ -173,7 +173,7 @@ std::expected<Ranking, Refusal> rank(const Definition& definition, Index state,
   std::string actor(detail::kSystem);
   std::string on_behalf_of;
   if (!by_timer) {
-    const std::optional<std::string> as = detail::holds_role(def, ranking.role, who);
+    const std::optional<std::string> as = detail::holds_role(def, ranking.role, who, Instance{});  // office-wide
     if (!as) {
       return refuse(Refusal::Code::WrongRole, "ranking " + ranking_text(ranking) +
                                                   " needs the role " +

@@ -21,7 +21,7 @@ CLI::App* add_directory_command(CLI::App& app, DirectoryOptions& options) {
   CLI::App* directory = app.add_subcommand("directory", "The directory of people and roles");
   directory->require_subcommand(1);
   CLI::App* load = directory->add_subcommand(
-      "load", "Replace the directory with a file's people, roles and deputies");
+      "load", "Replace the directory with a file's units, people, roles and deputies");
   load->add_option("FILE", options.file, "The directory file (see examples/directory)")->required();
   return load;
 }
@@ -50,12 +50,14 @@ ExitCode run_directory_load(const DirectoryOptions& options, const GlobalOptions
   if (global.json) {
     boost::json::object doc;
     doc["ok"] = true;
+    doc["units"] = loaded->units;
     doc["people"] = loaded->people;
     doc["roles"] = loaded->roles;
     doc["deputies"] = loaded->deputies;
     print_json(doc);
   } else {
-    print_out("loaded " + counted(loaded->people, "person", "people") + " (" +
+    print_out("loaded " + (loaded->units ? counted(loaded->units, "unit", "units") + ", " : "") +
+              counted(loaded->people, "person", "people") + " (" +
               counted(loaded->roles, "role", "roles") + " held) and " +
               counted(loaded->deputies, "deputy", "deputies") + " from " + options.file + "\n");
   }

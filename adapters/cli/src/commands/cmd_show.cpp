@@ -71,7 +71,10 @@ std::string timer_text(const Definition& def, const engine::PendingTimer& t) {
   if (timer.kind == engine::TimerDef::Kind::After)
     return out + " → " + state_title(def, timer.target);
   if (timer.action < s.actions.size()) out += " → " + s.actions[timer.action].name;
-  for (const engine::NotifyDef& n : timer.notifies) out += " → notify " + role_of(def, n.role);
+  for (const engine::NotifyDef& n : timer.notifies) {
+    out += " → notify " + (n.to.kind == engine::Actor::Kind::Role ? role_of(def, n.to.role)
+                                                                  : engine::actor_words(def, n.to));
+  }
   return out;
 }
 
@@ -87,6 +90,12 @@ std::vector<std::string> waiting_for(const Definition& def, const Instance& in) 
     if (a.by.kind == engine::Actor::Kind::Role) add(role_of(def, a.by.role));
     if (a.by.kind == engine::Actor::Kind::Submitter) add("the submitter (" + in.submitter + ")");
     if (a.by.kind == engine::Actor::Kind::Anyone) add("anyone");
+    if (a.by.kind == engine::Actor::Kind::Head) add(engine::actor_words(def, a.by));
+    if (a.by.kind == engine::Actor::Kind::Person && a.by.field < def.fields.size()) {
+      const engine::FieldDef& f = def.fields[a.by.field];
+      const engine::Value& v = f.slot < in.slots.size() ? in.slots[f.slot] : engine::Value{};
+      add(f.label + " (" + engine::to_string(v) + ")");
+    }
   }
   if (s.review) add(role_of(def, s.review->role) + ": review");
   return out;
@@ -133,6 +142,7 @@ void print_text(const Definition& def, const Instance& in,
   Table head({"state", state_title(def, in.state)});
   head.add_row({"revision", std::to_string(in.revision)});
   head.add_row({"submitter", in.submitter});
+  if (!in.unit.empty()) head.add_row({"unit", in.unit});
   head.add_row({"created", format_instant(in.created_at)});
   head.add_row({"updated", format_instant(in.updated_at)});
   if (auto w = waiting_for(def, in); !w.empty()) head.add_row({"waiting for", joined(w)});

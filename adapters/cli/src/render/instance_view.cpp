@@ -89,16 +89,31 @@ std::string outcome_line(const engine::Definition& def, const std::string& id,
   return id + ": " + state_title(def, state) + " — revision " + std::to_string(revision);
 }
 
+namespace {
+
+// "처리부서 담당자 (handler) in health_center", "kim.sujin", "the head of health_center".
+std::string recipient_text(const engine::Definition& def, const std::string& to) {
+  const std::string_view person = engine::kWaitingPerson;
+  if (to.starts_with(person)) return to.substr(person.size());
+  const std::size_t at = to.find('@');
+  if (at == std::string::npos) return role_title(def, to);
+  const std::string unit = to.substr(at + 1);
+  if (to.compare(0, at, "head") == 0 && def.role_index("head") == engine::kNone)
+    return "the head of " + unit;
+  return role_title(def, to.substr(0, at)) + " in " + unit;
+}
+
+}  // namespace
+
 std::string notification_line(const engine::Definition& def, const engine::Notification& n) {
-  return "  notify " + role_title(def, n.role) + ": " + n.message;
+  return "  notify " + recipient_text(def, n.role) + ": " + n.message;
 }
 
 boost::json::object notification_json(const engine::Definition& def,
                                       const engine::Notification& n) {
   boost::json::object o;
-  o["role"] = n.role;
-  const engine::Index r = def.role_index(n.role);
-  o["role_label"] = r == engine::kNone ? n.role : def.roles[r].label;
+  o["to"] = n.role;
+  o["to_label"] = recipient_text(def, n.role);
   o["message"] = n.message;
   return o;
 }
@@ -114,6 +129,7 @@ boost::json::object instance_json(const engine::Definition& def, const engine::I
   o["state_label"] = state_label(def, state);
   o["revision"] = instance.revision;
   o["submitter"] = instance.submitter;
+  o["unit"] = instance.unit;
   o["final"] = instance.state < def.states.size() &&
                def.states[instance.state].kind == engine::StateKind::Final;
   o["created_at"] = format_instant(instance.created_at);

@@ -49,6 +49,7 @@ struct DefinitionInfo {
 };
 
 struct DirectoryLoaded {
+  std::size_t units = 0;
   std::size_t people = 0;
   std::size_t roles = 0;  // role holdings, summed over people
   std::size_t deputies = 0;

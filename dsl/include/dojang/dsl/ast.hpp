@@ -73,13 +73,32 @@ struct Expr : Node {
 
 // ---------------------------------------------------------------- declarations
 
+// `ROLE "label"`, `ROLE "label" in unit`, `ROLE "label" in unit and below`.
+enum class RoleScope : std::uint8_t { Office, Unit, UnitAndBelow };
+
 struct Role : Node {
   Name name;
   std::string label;
+  RoleScope scope = RoleScope::Office;
 };
 
+// `head of unit`, `head of parent unit`, `head of submitter unit`: an actor or recipient that
+// is the head of a unit. None: the name written is a role, a person field or a word (submitter).
+enum class HeadOf : std::uint8_t { None, Unit, ParentUnit, SubmitterUnit };
+
 // Count: a whole number, 0 or more (an engine::FieldKind::Number that is whole).
-enum class TypeKind : std::uint8_t { Text, Number, Count, Money, Bool, Date, OneOf, Score };
+enum class TypeKind : std::uint8_t {
+  Text,
+  Number,
+  Count,
+  Money,
+  Bool,
+  Date,
+  OneOf,
+  Score,
+  Person,
+  Unit
+};
 
 struct TypeSpec : Node {
   TypeKind kind = TypeKind::Text;
@@ -105,9 +124,10 @@ struct Window : Node {
   int from_month = 0, from_day = 0, to_month = 0, to_day = 0;
 };
 
-// `notify ROLE "message {field}"`
+// `notify ROLE "message {field}"` (or `notify submitter`, `notify FIELD`, `notify head of unit`)
 struct Notify : Node {
-  Name role;
+  Name role;         // the name written (for a head: the words `head of ...`, text "head")
+  HeadOf head = HeadOf::None;
   std::string message;
   Node message_pos;
 };
@@ -123,6 +143,7 @@ enum class TargetKind : std::uint8_t { None, State, ReturnTo, ReturnToPrevious }
 struct Action : Node {
   Name name;
   Name role;  // "submitter" and "anyone" are words of the language, kept as written
+  HeadOf head = HeadOf::None;  // `by head of ...` (role then spans the words, text "head")
   TargetKind target_kind = TargetKind::None;
   Name target;
   ExprPtr guard;  // `when`, may be null
@@ -255,6 +276,7 @@ struct Workflow : Node {
   std::vector<Let> lets;
   std::vector<Table> tables;
   std::optional<Name> start;
+  std::optional<Name> unit_from;  // `unit from FIELD`
   std::vector<State> states;
 };
 

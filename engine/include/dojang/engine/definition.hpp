@@ -16,11 +16,18 @@ namespace dojang::engine {
 using Index = std::uint32_t;
 inline constexpr Index kNone = 0xFFFFFFFFu;
 
+// Where a role's holders act (the directory gives each holding: office-wide, or in one unit):
+//   Office       — `ROLE "label"`: office-wide holders only, on every item;
+//   Unit         — `ROLE "label" in unit`: holders in the item's unit, and office-wide holders;
+//   UnitAndBelow — `... in unit and below`: also holders in any unit above the item's.
 struct RoleDef {
   std::string name, label;
+  enum class Scope : std::uint8_t { Office, Unit, UnitAndBelow } scope = Scope::Office;
 };
 
-enum class FieldKind : std::uint8_t { Text, Number, Money, Bool, Date, OneOf, Score };
+// Person: a person of the directory, by id (`approver person`); Unit: a unit of the directory,
+// by id (`department unit`). Both are text in expressions.
+enum class FieldKind : std::uint8_t { Text, Number, Money, Bool, Date, OneOf, Score, Person, Unit };
 
 struct FieldType {
   FieldKind kind = FieldKind::Text;
@@ -79,8 +86,23 @@ struct Window {
   int from_month = 1, from_day = 1, to_month = 12, to_day = 31;
 };
 
+// Who may take an action, or who hears of one.
+//   Role      — the holders of a role, in the role's scope (RoleDef::Scope);
+//   Submitter — the item's submitter (its drafter and owner);
+//   Anyone    — anyone in the directory (actions only);
+//   Head      — the head of a unit: of the item's unit, of the unit above it, or of the unit the
+//               submitter drafted it in. A unit without a head, or whose head is the submitter
+//               (nobody approves their own document), passes to the next head above;
+//   Person    — the person named in a `person` field.
+struct Actor {
+  enum class Kind : std::uint8_t { Role, Submitter, Anyone, Head, Person } kind = Kind::Role;
+  enum class Of : std::uint8_t { Unit, ParentUnit, SubmitterUnit } of = Of::Unit;  // Head
+  Index role = kNone;   // Kind::Role
+  Index field = kNone;  // Kind::Person: a field index
+};
+
 struct NotifyDef {
-  Index role = kNone;
+  Actor to;             // Role, Submitter, Head or Person
   std::string message;  // with {field} placeholders, resolved when sent
 };
 
@@ -95,12 +117,6 @@ struct StartDef {
     std::string source;  // the expression's text, for messages
   };
   std::vector<Assignment> assignments;
-};
-
-// Who may take an action.
-struct Actor {
-  enum class Kind : std::uint8_t { Role, Submitter, Anyone } kind = Kind::Role;
-  Index role = kNone;  // Kind::Role
 };
 
 struct ActionDef {
@@ -231,10 +247,16 @@ struct Definition {
   std::vector<StateDef> states;
   Index start = 0;
   Index slot_count = 0;  // fields, then lets, then table outputs
+  // `unit from FIELD`: the unit field whose value is the item's unit once set (a complaint's
+  // assigned division); kNone: the item stays in the unit its submitter drafted it in.
+  Index unit_field = kNone;
 
   [[nodiscard]] Index state_index(std::string_view name) const;
   [[nodiscard]] Index field_index(std::string_view name) const;
   [[nodiscard]] Index role_index(std::string_view name) const;
 };
+
+// An actor as the procedure writes it: "clerk", "submitter", "head of unit", "approver".
+[[nodiscard]] std::string actor_words(const Definition& def, const Actor& actor);
 
 }  // namespace dojang::engine

@@ -11,12 +11,15 @@
 
 #include "dojang/engine/definition.hpp"
 #include "dojang/engine/expression.hpp"
+#include "dojang/engine/organisation.hpp"
 #include "dojang/engine/value.hpp"
 
 namespace dojang::engine {
 
 // Who is asking, as the directory sees them at `now`: their own roles, and the people they may
-// act for (an absent approver's deputy, 대결) with those people's roles.
+// act for (an absent approver's deputy, 대결) with those people's roles. A role held office-wide
+// is its name ("office"); a role held in a unit is ROLE@UNIT ("handler@health_center"); the
+// units a person heads are head@UNIT.
 struct Principal {
   std::string user;
   std::vector<std::string> roles;
@@ -25,6 +28,10 @@ struct Principal {
     std::vector<std::string> roles;
   };
   std::vector<ActingFor> acting_for;
+  std::string unit;  // the person's unit, or "" (what an item they start belongs to)
+  // The office's units (in-unit roles, heads, unit fields); null: none, so that in-unit roles
+  // are held only office-wide, heads are nobody and a unit field takes any unit id.
+  const Organisation* organisation = nullptr;
 };
 
 // A pending timer of an instance; the store keeps them as rows and `tick` fires the due ones.
@@ -53,6 +60,8 @@ struct Instance {
   std::int64_t revision = 0;          // number of accepted events
   std::string submitter;              // who started it: its drafter and owner ("system" for an
                                       // item another item's step started)
+  std::string unit;            // the unit it belongs to: where it was drafted, until `unit from`
+  std::string drafted_in;      // the unit its submitter drafted it in (for `head of submitter unit`)
   std::vector<Index> trail;           // states left by forward moves, for `return_to previous`
   std::optional<RecallWindow> recall;
   std::vector<PendingTimer> timers;
@@ -111,7 +120,9 @@ struct HistoryEvent {
 };
 
 struct Notification {
-  std::string role;     // role name
+  // Who hears of it: ROLE (its holders office-wide), ROLE@UNIT (its holders in that unit),
+  // head@UNIT (the unit's head) or user:ID (one person: the submitter, a person field).
+  std::string role;
   std::string message;  // placeholders already filled in
   bool operator==(const Notification&) const = default;
 };
@@ -132,8 +143,9 @@ struct Step {
   Instance instance;  // the instance after the step (revision already incremented)
   HistoryEvent event;
   std::vector<Notification> notifications;
-  // Who can act on the instance now, for inboxes: role names, and kWaitingPerson + ID for a person
-  // named (the drafter of a draft, the submitter of a `by submitter` action).
+  // Who can act on the instance now, for inboxes: role names, ROLE@UNIT for an in-unit role,
+  // head@UNIT for a unit's head, and kWaitingPerson + ID for a person named (the drafter of a
+  // draft, the submitter of a `by submitter` action, a person field).
   std::vector<std::string> waiting_roles;
   std::vector<StartOrder> starts;
   bool final = false;  // the instance has reached a final state

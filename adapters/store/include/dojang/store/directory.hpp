@@ -1,9 +1,11 @@
 #pragma once
-// The directory of people, their roles and their deputies, as loaded from a file.
+// The directory: the units, the people with their roles, and their deputies, as loaded from a
+// file.
 
 #include <string>
 #include <vector>
 
+#include "dojang/engine/organisation.hpp"
 #include "dojang/engine/value.hpp"
 
 namespace dojang::store {
@@ -11,8 +13,10 @@ namespace dojang::store {
 struct Person {
   std::string id;  // the user id people log in with
   std::string name;
-  std::string department;
-  std::vector<std::string> roles;
+  std::string department;  // free text, as people say it (older directories have only this)
+  std::vector<std::string> roles;  // ROLE office-wide, ROLE@UNIT in a unit
+  std::string unit;                // the id of their unit, or ""
+  std::string position;            // 주무관, 팀장, 과장, ...
 };
 
 // `deputy` may act for `for_user` from `from` (inclusive) until `to` (exclusive). A loader that
@@ -24,6 +28,7 @@ struct Deputy {
 };
 
 struct Directory {
+  std::vector<engine::Unit> units;
   std::vector<Person> people;
   std::vector<Deputy> deputies;
 };

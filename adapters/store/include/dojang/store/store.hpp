@@ -51,11 +51,17 @@ class Store {
   [[nodiscard]] Result<DefinitionRecord> definition(const std::string& name,
                                                     std::optional<int> version);
 
-  // Directory: replaces the whole directory in one transaction (Invalid: duplicate people,
-  // deputies of unknown people, empty periods).
+  // Directory: replaces the whole directory in one transaction (Invalid: duplicate people or
+  // units, deputies of unknown people, empty periods, unknown units, a unit above itself).
   [[nodiscard]] Result<void> load_directory(const Directory& directory);
-  // The user's roles and the deputyships active at `now`. NotFound for an unknown user.
+  // The user's roles (with head@UNIT for each unit they head), unit and the deputyships active
+  // at `now` (each with the absent person's roles). NotFound for an unknown user.
+  // Principal::organisation is left null: see units().
   [[nodiscard]] Result<engine::Principal> principal(const std::string& user, engine::Date now);
+  // Every unit of the directory.
+  [[nodiscard]] Result<std::vector<engine::Unit>> units();
+  // Whether the directory has a person with this id.
+  [[nodiscard]] Result<bool> has_person(const std::string& user);
 
   // Instances.
   [[nodiscard]] Result<std::string> next_instance_id(const std::string& workflow);
