@@ -116,15 +116,15 @@ boost::json::object instance_json(const engine::Definition& def, const engine::I
   o["submitter"] = instance.submitter;
   o["final"] = instance.state < def.states.size() &&
                def.states[instance.state].kind == engine::StateKind::Final;
-  o["created_at"] = format_instant(instance.created_at);
-  o["updated_at"] = format_instant(instance.updated_at);
+  o["created_at"] = time_json(instance.created_at);
+  o["updated_at"] = time_json(instance.updated_at);
   return o;
 }
 
 boost::json::object event_json(const engine::Definition& def, const engine::HistoryEvent& event) {
   boost::json::object o;
   o["seq"] = event.seq;
-  o["at"] = format_instant(event.at);
+  o["at"] = time_json(event.at);
   o["kind"] = event.kind;
   o["action"] = event.action;
   o["actor"] = event.actor;
@@ -154,7 +154,7 @@ boost::json::object event_json(const engine::Definition& def, const engine::Hist
 
 std::string event_text(const engine::Definition& def, const engine::HistoryEvent& event) {
   std::string out =
-      "#" + std::to_string(event.seq) + "  " + format_instant(event.at) + "  " + event.kind;
+      "#" + std::to_string(event.seq) + "  " + time_text(event.at) + "  " + event.kind;
   if (!event.action.empty() && event.action != event.kind) out += " " + event.action;
   out += "  by " + event.actor;
   if (!event.on_behalf_of.empty()) out += " for " + event.on_behalf_of;
