@@ -151,6 +151,26 @@ TEST_P(Zone, AnUnknownZoneIsRefusedAndChangesNothing) {
   EXPECT_TRUE(contains(empty.err, "--zone '' is not a time zone")) << empty.err;
 }
 
+TEST_P(Zone, AnInstantInAValueIsOfficeTimeAndADateStaysADate) {
+  // A version of the innovation task with a derived instant: `let seen = now()`.
+  std::string text = read_text(source_dir() / "workflows" / "innovation_task.flow");
+  std::size_t const total = text.find("  let total = ");
+  ASSERT_NE(total, std::string::npos);
+  text.insert(text.find('\n', total) + 1, "  let seen = now()\n");
+  ok({"deploy", m_dir.write("innovation_task.flow", text).string()});
+  std::string const id = start_task("yoon.seoyeon", "민원서류 간소화", "2007-02-05T09:30");
+
+  std::string const show = ok({"show", id, "--now", "2007-02-05T09:30"});
+  EXPECT_TRUE(contains(show, "seen     2007-02-05 09:30 (+09:00)\n")) << show;
+  boost::json::value const doc = json({"show", id, "--now", "2007-02-05T09:30"});
+  EXPECT_EQ(json_text(doc.at("derived").at(1).at("value")), "2007-02-05T09:30:00+09:00");
+  EXPECT_EQ(json_text(json({"show", id, "--now", "2007-02-05T09:30", "--zone", "UTC"})
+                          .at("derived")
+                          .at(1)
+                          .at("value")),
+            "2007-02-05T00:30:00Z");
+}
+
 TEST_P(Zone, ListDaysAreOfficeDays) {
   // 08:00 on 5 February in Seoul is still 4 February in UTC.
   std::string const id = start_task("yoon.seoyeon", "민원서류 간소화", "2007-02-05T08:00");

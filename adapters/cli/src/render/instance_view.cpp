@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "dojang/base/civil.hpp"
 #include "support/instant.hpp"
 
 namespace dojang::cli {
@@ -15,6 +16,14 @@ std::string titled(const std::string& label, const std::string& name) {
 const engine::FieldDef* field_named(const engine::Definition& def, const std::string& name) {
   const engine::Index f = def.field_index(name);
   return f == engine::kNone ? nullptr : &def.fields[f];
+}
+
+// A date value with a time of day (now(), a moment computed from it) is an instant: shown in
+// office time like every other. One at midnight UTC is a calendar date, the engine's form of
+// a date literal, and is shown as the date it is ("2007-02-28").
+const engine::Date* instant_in(const engine::Value& value) {
+  const engine::Date* date = value.as_date();
+  return date != nullptr && base::second_of_day(date->seconds) != 0 ? date : nullptr;
 }
 
 }  // namespace
@@ -68,6 +77,7 @@ std::string value_text(const engine::Value& value) {
     for (const engine::Value& item : *list) out += (out.empty() ? "" : ", ") + value_text(item);
     return out;
   }
+  if (const engine::Date* at = instant_in(value)) return time_text(*at);
   return engine::to_string(value);
 }
 
@@ -81,6 +91,7 @@ boost::json::value value_json(const engine::Value& value) {
     for (const engine::Value& item : *list) out.push_back(value_json(item));
     return out;
   }
+  if (const engine::Date* at = instant_in(value)) return boost::json::string(time_json(*at));
   return boost::json::string(engine::to_string(value));  // dates and durations
 }
 
