@@ -23,13 +23,6 @@ const engine::RankingDef* ranking_in(const engine::Definition& def, const std::s
   return &*def.states[s].ranking;
 }
 
-// "2007-02-01 09:30" (UTC).
-std::string minute_text(engine::Date at) {
-  std::string text = base::format_rfc3339(at.seconds, base::TimeZone::utc());
-  text[10] = ' ';
-  return text.substr(0, 16);
-}
-
 Error unknown_ranking(const engine::Definition& def, const std::string& name) {
   std::string list;
   for (const engine::StateDef& s : def.states) {
@@ -85,13 +78,14 @@ Result<RankDone> rank_and_commit(State& state, const Procedure& latest, const st
   if (!earlier) return std::unexpected(from_store(earlier.error()));
   if (*earlier) {
     const store::RankingRun& run = **earlier;
-    return std::unexpected(Error{Error::Kind::Conflict,
-                                 "duplicate",
-                                 "ranking '" + ranking + "' of '" + def.name + "'" +
-                                     (group_key.empty() ? std::string() : " for " + group_key) +
-                                     " was already run on " + minute_text(run.ran_at) + " UTC by " +
-                                     run.actor + "; each group is ranked once",
-                                 {}});
+    return std::unexpected(Error{
+        Error::Kind::Conflict,
+        "duplicate",
+        "ranking '" + ranking + "' of '" + def.name + "'" +
+            (group_key.empty() ? std::string() : " for " + group_key) + " was already run on " +
+            base::format_readable(run.ran_at.seconds, base::office_zone()) + " by " + run.actor +
+            "; each group is ranked once",
+        {}});
   }
   // The items still being scored upstream: a ranking now would leave them out (`while scoring`).
   std::vector<engine::Instance> scoring;

@@ -79,4 +79,15 @@ std::string format_rfc3339(std::int64_t utc, const TimeZone& zone) {
   return out;
 }
 
+std::string format_readable(std::int64_t utc, const TimeZone& zone) {
+  const LocalDateTime t = to_local(utc, zone);
+  std::string out = format_date(t.date);
+  out += ' ';
+  append_padded(out, t.hour, 2);
+  out += ':';
+  append_padded(out, t.minute, 2);
+  out += " (" + zone.offset_text() + ")";
+  return out;
+}
+
 }  // namespace dojang::base

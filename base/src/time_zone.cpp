@@ -37,6 +37,15 @@ std::optional<TimeZone> TimeZone::named(std::string_view name) {
   return TimeZone{kKnown[*i].name, kKnown[*i].offset};
 }
 
+std::string TimeZone::known_names() {
+  std::string out;
+  for (const Known& k : kKnown) {
+    if (!out.empty()) out += ", ";
+    out += k.name;
+  }
+  return out;
+}
+
 std::string TimeZone::offset_text() const {
   const std::int32_t a = std::abs(m_offset) / 60;
   const std::int32_t h = a / 60, m = a % 60;

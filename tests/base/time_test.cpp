@@ -78,6 +78,20 @@ TEST(LocalTime, YearEndsAcrossTheOffset) {
   EXPECT_EQ(format_rfc3339(new_year, TimeZone::utc()), "2006-12-31T15:00:00Z");
 }
 
+TEST(TimeZone, KnownNamesListsEveryNamedZone) {
+  EXPECT_EQ(TimeZone::known_names(), "Asia/Seoul, UTC, Etc/UTC, Asia/Tokyo");
+}
+
+TEST(LocalTime, ReadableTextIsTheZonesClockWithItsOffset) {
+  // 2007-02-05T09:00:00Z is 18:00 in Seoul.
+  const std::int64_t at = days_from_civil(2007, 2, 5) * kSecondsPerDay + 9 * 3600 + 30;
+  EXPECT_EQ(format_readable(at, TimeZone::seoul()), "2007-02-05 18:00 (+09:00)");
+  EXPECT_EQ(format_readable(at, TimeZone::utc()), "2007-02-05 09:00 (+00:00)");
+  // Across midnight: 15:00Z is the next day in Seoul.
+  EXPECT_EQ(format_readable(at + 6 * 3600, TimeZone::seoul()), "2007-02-06 00:00 (+09:00)");
+  EXPECT_EQ(format_readable(-1, TimeZone::utc()), "1969-12-31 23:59 (+00:00)");
+}
+
 TEST(LocalTime, NegativeInstants) {
   const TimeZone seoul = TimeZone::seoul();
   EXPECT_EQ(format_rfc3339(-1, TimeZone::utc()), "1969-12-31T23:59:59Z");

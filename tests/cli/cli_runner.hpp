@@ -82,8 +82,11 @@ struct Outcome {
   std::string out, err;
 };
 
-// Runs `program args...` through the shell with stdout and stderr captured in files.
+// Runs `program args...` through the shell with stdout and stderr captured in files. The
+// program runs in the default office zone (Asia/Seoul): a DOJANG_ZONE of the one running the
+// tests is not passed on (a test that wants one sets it with `env DOJANG_ZONE=...`).
 inline Outcome run_program(const std::string& program, const std::vector<std::string>& args) {
+  ::unsetenv("DOJANG_ZONE");
   TempDir capture;
   fs::path const out = capture.path() / "stdout";
   fs::path const err = capture.path() / "stderr";

@@ -64,7 +64,7 @@ TEST_P(ComplaintCli, TheTaskForceStartsAnInnovationTaskExactlyOnce) {
 
   std::string const task = "innovation_task-000001";
   std::string const history = ok({"history", task});
-  EXPECT_TRUE(contains(history, "#1  2007-02-07T00:00:00Z  start  by system\n")) << history;
+  EXPECT_TRUE(contains(history, "#1  2007-02-07 00:00 (+09:00)  start  by system\n")) << history;
   EXPECT_TRUE(contains(history, "comment: 민원 complaint-000001의 사건 5에서 시작\n")) << history;
   EXPECT_TRUE(contains(history, "과제명 (title) = 무인발급기 무중단 운영\n")) << history;
   EXPECT_TRUE(contains(history, "혁신 분야 (area) = customer\n")) << history;

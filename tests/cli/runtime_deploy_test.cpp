@@ -32,7 +32,7 @@ TEST_P(Deploy, TheSameTextTwiceIsUnchanged) {
   EXPECT_TRUE(lines[0].starts_with("NAME")) << table;
   std::string const hash = dsl::sha256_hex(read_text(task));
   EXPECT_TRUE(std::regex_search(lines[1], std::regex("^innovation_task +1 +\\d{4}-\\d\\d-\\d\\d "
-                                                     "\\d\\d:\\d\\d +" +
+                                                     "\\d\\d:\\d\\d \\(\\+09:00\\) +" +
                                                      hash.substr(0, 12) + " +혁신과제 선정$")))
       << lines[1];
   EXPECT_TRUE(lines[2].starts_with("suggestion ")) << table;

@@ -74,20 +74,21 @@ TEST_P(Flow, MainPathFromStartToConfirmation) {
 
   std::string const history = ok({"history", id});
   auto const lines = lines_of(history);
-  EXPECT_TRUE(contains(history, "#1  2007-01-15T00:00:00Z  start  by yoon.seoyeon\n")) << history;
+  EXPECT_TRUE(contains(history, "#1  2007-01-15 00:00 (+09:00)  start  by yoon.seoyeon\n"))
+      << history;
   EXPECT_TRUE(contains(history, "과제명 (title) = 민원서류 간소화")) << history;
   EXPECT_TRUE(contains(history,
-                       "#2  2007-01-20T00:00:00Z  act submit  by yoon.seoyeon\n"
+                       "#2  2007-01-20 00:00 (+09:00)  act submit  by yoon.seoyeon\n"
                        "      작성 (draft) → 혁신기획단 검토 (office_check)\n"))
       << history;
-  EXPECT_TRUE(contains(history, "#3  2007-01-25T00:00:00Z  act forward  by kim.sujin\n"))
+  EXPECT_TRUE(contains(history, "#3  2007-01-25 00:00 (+09:00)  act forward  by kim.sujin\n"))
       << history;
   EXPECT_TRUE(
       contains(history, "act score  by moon.jaewon\n      stays in 시·도 심사 (city_review)"))
       << history;
   EXPECT_TRUE(contains(history, "창의성 (creativity) = 15")) << history;
   EXPECT_TRUE(contains(history,
-                       "#6  2007-02-14T00:00:00Z  act confirm  by baek.seungho\n"
+                       "#6  2007-02-14 00:00 (+09:00)  act confirm  by baek.seungho\n"
                        "      행정자치부 컨설팅 및 확정 (ministry_consulting) → 확정 "
                        "(confirmed)\n"))
       << history;
@@ -114,7 +115,7 @@ TEST_P(Flow, InboxShowsWhatEachPersonCanDoAligned) {
   EXPECT_TRUE(contains(lines[1], "혁신과제 선정")) << inbox;
   EXPECT_TRUE(contains(lines[1], "혁신기획단 검토")) << inbox;
   EXPECT_TRUE(contains(lines[1], "forward, send_back")) << inbox;
-  EXPECT_TRUE(lines[1].ends_with("2007-01-20 00:00")) << inbox;
+  EXPECT_TRUE(lines[1].ends_with("2007-01-20 00:00 (+09:00)")) << inbox;
   for (const auto& [header, cell] :
        std::vector<std::pair<std::string, std::string>>{{"PROCEDURE", "혁신과제 선정"},
                                                         {"STATE", "혁신기획단 검토"},
@@ -158,7 +159,7 @@ TEST_P(Flow, ADeputyActsForTheAbsentOfficerAndHistorySaysSo) {
                  "  notify 과제담당 (proposer): '민원서류 간소화' 과제가 확정되었습니다\n");
   std::string const history = ok({"history", id});
   EXPECT_TRUE(contains(history,
-                       "#6  2007-02-20T00:00:00Z  act confirm  by jeon.mikyung for "
+                       "#6  2007-02-20 00:00 (+09:00)  act confirm  by jeon.mikyung for "
                        "baek.seungho\n"))
       << history;
   boost::json::value const last = json({"history", id}).at("events").as_array().back();
@@ -188,7 +189,8 @@ TEST_P(Flow, TheSubmitterRecallsBeforeTheOfficeActs) {
   EXPECT_TRUE(contains(other.err, "only han.sungmin")) << other.err;
   EXPECT_EQ(ok({"recall", id, "--as", "han.sungmin", "--now", "2007-01-17"}),
             id + ": 작성 (draft) — revision 3\n");
-  EXPECT_TRUE(contains(ok({"history", id}), "#3  2007-01-17T00:00:00Z  recall  by han.sungmin\n"));
+  EXPECT_TRUE(
+      contains(ok({"history", id}), "#3  2007-01-17 00:00 (+09:00)  recall  by han.sungmin\n"));
 }
 
 TEST_P(Flow, ACommitteeReviewsASuggestion) {

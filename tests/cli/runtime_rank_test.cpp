@@ -106,7 +106,8 @@ TEST_P(Rank, TheOfficeRanksTheYearOnce) {
   const Outcome twice = run({"rank", "dept_evaluation", "awards", "--as", "park.jiyeon", "--group",
                              "2026", "--now", "2026-11-02T10:00+09:00"});
   EXPECT_EQ(twice.exit_code, 1);
-  EXPECT_TRUE(contains(twice.err, "already run on 2026-10-30 01:00 UTC by kim.sujin")) << twice.err;
+  EXPECT_TRUE(contains(twice.err, "already run on 2026-10-30 10:00 (+09:00) by kim.sujin"))
+      << twice.err;
   EXPECT_EQ(history_json(ids[0]), before);
   // Acting on a ranked unit: it is finished.
   const Outcome act = run({"act", ids[3], "rescore", "--as", "kim.sujin", "--comment", "다시"});

@@ -40,8 +40,8 @@ TEST_P(Tick, ADeadlineFiresOnceWhenDue) {
   std::string const id = submitted("yoon.seoyeon", "2007-01-20");
   EXPECT_TRUE(contains(ok({"show", id}),
                        "deadline 14d → notify 혁신기획단 (office)  "
-                       "2007-02-03T00:00:00Z"));
-  EXPECT_EQ(ok({"tick", "--now", "2007-02-02T23:59:59Z"}), "0 timers fired\n");
+                       "2007-02-03 00:00 (+09:00)"));
+  EXPECT_EQ(ok({"tick", "--now", "2007-02-02T23:59:59"}), "0 timers fired\n");
   EXPECT_EQ(ok({"tick", "--now", "2007-02-03"}),
             id + ": deadline 14d in 혁신기획단 검토 (office_check) fired — now 혁신기획단 검토 "
                  "(office_check), revision 2\n"
@@ -50,7 +50,7 @@ TEST_P(Tick, ADeadlineFiresOnceWhenDue) {
   EXPECT_EQ(ok({"tick", "--now", "2007-02-04"}), "0 timers fired\n");
   EXPECT_EQ(timer_events(id), 1u);
   EXPECT_TRUE(contains(ok({"history", id}),
-                       "#2  2007-02-03T00:00:00Z  reminder deadline 14d  by "
+                       "#2  2007-02-03 00:00 (+09:00)  reminder deadline 14d  by "
                        "system\n"));
   EXPECT_FALSE(contains(ok({"show", id}), "TIMER"));  // no timer pending any more
 }

@@ -111,10 +111,24 @@ TEST(Usage, GlobalOptionsAreAcceptedByEveryCommand) {
   EXPECT_FALSE(fs::exists(dir.path() / "x.db"));  // these commands do not open the store
 }
 
+TEST(Usage, AnUnknownZoneIsBadUsageForEveryCommand) {
+  Outcome const run = dojang({"validate", workflow_files().front().string(), "--zone", "Seoul"});
+  EXPECT_EQ(run.exit_code, 2);
+  expect_one_line(run);
+  EXPECT_EQ(run.err,
+            "dojang: --zone 'Seoul' is not a time zone Dojang knows; the office time zone is one "
+            "of Asia/Seoul, UTC, Etc/UTC, Asia/Tokyo\n");
+  EXPECT_EQ(run.out, "");
+  // A known one before the command name, as every global option may be.
+  Outcome const known = dojang({"--zone", "UTC", "validate", workflow_files().front().string()});
+  EXPECT_EQ(known.exit_code, 0) << known.err;
+}
+
 TEST(Usage, HelpListsTheCommandsAndExits0) {
   Outcome const run = dojang({"--help"});
   EXPECT_EQ(run.exit_code, 0);
-  for (const char* command : {"validate", "graph", "fmt", "--json", "--db", "--now"}) {
+  for (const char* command :
+       {"validate", "graph", "fmt", "--json", "--db", "--now", "--zone", "DOJANG_ZONE"}) {
     EXPECT_NE(run.out.find(command), std::string::npos) << command << "\n" << run.out;
   }
   Outcome const sub = dojang({"fmt", "--help"});

@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include <cctype>
+#include <cstdlib>
 #include <exception>
 #include <optional>
 #include <regex>
@@ -26,7 +27,9 @@
 #include "commands/cmd_start.hpp"
 #include "commands/cmd_tick.hpp"
 #include "commands/cmd_validate.hpp"
+#include "dojang/base/time_zone.hpp"
 #include "dojang/dsl/suggest.hpp"
+#include "support/failure.hpp"
 #include "support/global_options.hpp"
 #include "support/io.hpp"
 
@@ -52,12 +55,12 @@ std::string joined(const std::vector<std::string>& names) {
 }
 
 // CLI11 would call an unknown command an unexpected argument; say what it is instead. The
-// command is the first argument that is neither an option nor the value of --db or --now.
+// command is the first argument that is neither an option nor the value of --db, --now or --zone.
 std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view const arg = argv[i];
     if (arg == "--") return std::nullopt;
-    if (arg == "--db" || arg == "--now") {
+    if (arg == "--db" || arg == "--now" || arg == "--zone") {
       ++i;
       continue;
     }
@@ -92,6 +95,23 @@ std::string describe(CLI::App& app, const CLI::ParseError& e) {
   return who + ": " + what + " (see '" + who + " --help')";
 }
 
+// The office time zone, set once for the whole process: --zone, else DOJANG_ZONE, else
+// Asia/Seoul. Every time the commands read (--now) or print is in it. A name that is not a
+// known zone is bad usage, whatever the command.
+std::optional<Failure> set_office_zone(GlobalOptions& global, bool given) {
+  std::string setting = "--zone '" + global.zone + "'";
+  if (!given) {
+    const char* env = std::getenv("DOJANG_ZONE");
+    if (env == nullptr || *env == '\0') return std::nullopt;
+    global.zone = env;
+    setting = "DOJANG_ZONE='" + global.zone + "'";
+  }
+  if (base::set_office_zone(global.zone)) return std::nullopt;
+  return usage_failure(setting +
+                       " is not a time zone Dojang knows; the office time zone is one of " +
+                       base::TimeZone::known_names());
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -101,7 +121,9 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", "dojang " DOJANG_VERSION);
   // Set before adding the commands, which inherit it.
   app.footer(
-      "Every command also takes --json, --db URL and --now ISO8601, before or after its name.\n"
+      "Every command also takes --json, --db URL, --now ISO8601 and --zone NAME, before or after\n"
+      "its name. Times are read and printed in the office time zone: --zone, else the\n"
+      "environment variable DOJANG_ZONE, else Asia/Seoul.\n"
       "Exit status: 0 success, 1 a check failed or an action was refused, 2 bad usage, an\n"
       "unreadable file or an unreachable database.\n");
 
@@ -109,7 +131,10 @@ int run(int argc, char** argv) {
   app.add_flag("--json", global.json, "Print one JSON document on stdout");
   app.add_option("--db", global.db, "The store, sqlite:FILE or a postgresql:// URL")
       ->capture_default_str();
-  app.add_option("--now", global.now, "Override the clock (ISO 8601), for tests and replays");
+  app.add_option("--now", global.now,
+                 "Override the clock (ISO 8601; office time unless it has an offset or Z)");
+  CLI::Option* zone = app.add_option("--zone", global.zone,
+                                     "The office time zone (default DOJANG_ZONE, else Asia/Seoul)");
 
   ValidateOptions validate;
   GraphOptions graph;
@@ -159,6 +184,9 @@ int run(int argc, char** argv) {
     print_err(describe(app, e) + "\n");
     return static_cast<int>(ExitCode::Usage);
   }
+
+  if (auto bad = set_office_zone(global, zone->count() > 0))
+    return static_cast<int>(report(*bad, global));
 
   ExitCode code = ExitCode::Usage;
   try {

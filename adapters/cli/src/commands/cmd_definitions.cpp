@@ -31,14 +31,14 @@ ExitCode run_definitions(const DefinitionsOptions& /*options*/, const GlobalOpti
       boost::json::object o;
       o["name"] = r.name;
       o["version"] = r.version;
-      o["deployed_at"] = format_instant(r.deployed_at);
+      o["deployed_at"] = time_json(r.deployed_at);
       o["hash"] = r.hash;
       o["label"] = label;
       list.push_back(std::move(o));
       continue;
     }
-    table.add_row({r.name, std::to_string(r.version), format_minute(r.deployed_at),
-                   r.hash.substr(0, 12), label});
+    table.add_row(
+        {r.name, std::to_string(r.version), time_text(r.deployed_at), r.hash.substr(0, 12), label});
   }
   if (global.json) {
     boost::json::object doc;

@@ -53,7 +53,7 @@ ExitCode run_inbox(const InboxOptions& options, const GlobalOptions& global) {
     }
     table.add_row({e.instance.id, def.label.empty() ? def.name : def.label,
                    state_label(def, state_name(def, e.instance.state)), joined(e.actions),
-                   joined(e.on_behalf_of), format_minute(e.instance.updated_at)});
+                   joined(e.on_behalf_of), time_text(e.instance.updated_at)});
   }
   if (global.json) {
     boost::json::object doc;

@@ -68,7 +68,7 @@ ExitCode run_list(const ListOptions& options, const GlobalOptions& global) {
       o["submitter"] = e.summary.submitter;
       o["final"] = e.summary.final;
       o["revision"] = e.summary.revision;
-      o["updated_at"] = format_instant(e.summary.updated_at);
+      o["updated_at"] = time_json(e.summary.updated_at);
       items.push_back(std::move(o));
     }
     boost::json::object doc;
@@ -90,7 +90,7 @@ ExitCode run_list(const ListOptions& options, const GlobalOptions& global) {
     table.add_row({e.summary.id,
                    def != nullptr && !def->label.empty() ? def->label : e.summary.workflow, e.title,
                    def != nullptr ? state_label(*def, e.summary.state_name) : e.summary.state_name,
-                   e.summary.submitter, format_minute(e.summary.updated_at)});
+                   e.summary.submitter, time_text(e.summary.updated_at)});
   }
   print_out(table.render());
   const std::string shown =

@@ -143,8 +143,8 @@ void print_text(const Definition& def, const Instance& in,
   head.add_row({"revision", std::to_string(in.revision)});
   head.add_row({"submitter", in.submitter});
   if (!in.unit.empty()) head.add_row({"unit", in.unit});
-  head.add_row({"created", format_instant(in.created_at)});
-  head.add_row({"updated", format_instant(in.updated_at)});
+  head.add_row({"created", time_text(in.created_at)});
+  head.add_row({"updated", time_text(in.updated_at)});
   if (auto w = waiting_for(def, in); !w.empty()) head.add_row({"waiting for", joined(w)});
   out += head.render() + "\n";
   Table fields({"FIELD", "VALUE"});
@@ -163,7 +163,7 @@ void print_text(const Definition& def, const Instance& in,
   if (!in.timers.empty()) {
     Table t({"TIMER", "DUE"});
     for (const engine::PendingTimer& p : in.timers)
-      t.add_row({timer_text(def, p), format_instant(p.due)});
+      t.add_row({timer_text(def, p), time_text(p.due)});
     out += "\n" + t.render();
   }
   if (actions) {
@@ -217,7 +217,7 @@ ExitCode run_show(const ShowOptions& options, const GlobalOptions& global) {
   for (const engine::PendingTimer& p : instance->timers) {
     boost::json::object o;
     o["timer"] = timer_text(def, p);
-    o["due"] = format_instant(p.due);
+    o["due"] = time_json(p.due);
     timers.push_back(std::move(o));
   }
   for (const std::string& w : waiting_for(def, *instance))

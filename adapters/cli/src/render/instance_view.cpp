@@ -2,6 +2,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "dojang/base/civil.hpp"
 #include "support/instant.hpp"
 
 namespace dojang::cli {
@@ -15,6 +16,14 @@ std::string titled(const std::string& label, const std::string& name) {
 const engine::FieldDef* field_named(const engine::Definition& def, const std::string& name) {
   const engine::Index f = def.field_index(name);
   return f == engine::kNone ? nullptr : &def.fields[f];
+}
+
+// A date value with a time of day (now(), a moment computed from it) is an instant: shown in
+// office time like every other. One at midnight UTC is a calendar date, the engine's form of
+// a date literal, and is shown as the date it is ("2007-02-28").
+const engine::Date* instant_in(const engine::Value& value) {
+  const engine::Date* date = value.as_date();
+  return date != nullptr && base::second_of_day(date->seconds) != 0 ? date : nullptr;
 }
 
 }  // namespace
@@ -68,6 +77,7 @@ std::string value_text(const engine::Value& value) {
     for (const engine::Value& item : *list) out += (out.empty() ? "" : ", ") + value_text(item);
     return out;
   }
+  if (const engine::Date* at = instant_in(value)) return time_text(*at);
   return engine::to_string(value);
 }
 
@@ -81,6 +91,7 @@ boost::json::value value_json(const engine::Value& value) {
     for (const engine::Value& item : *list) out.push_back(value_json(item));
     return out;
   }
+  if (const engine::Date* at = instant_in(value)) return boost::json::string(time_json(*at));
   return boost::json::string(engine::to_string(value));  // dates and durations
 }
 
@@ -132,15 +143,15 @@ boost::json::object instance_json(const engine::Definition& def, const engine::I
   o["unit"] = instance.unit;
   o["final"] = instance.state < def.states.size() &&
                def.states[instance.state].kind == engine::StateKind::Final;
-  o["created_at"] = format_instant(instance.created_at);
-  o["updated_at"] = format_instant(instance.updated_at);
+  o["created_at"] = time_json(instance.created_at);
+  o["updated_at"] = time_json(instance.updated_at);
   return o;
 }
 
 boost::json::object event_json(const engine::Definition& def, const engine::HistoryEvent& event) {
   boost::json::object o;
   o["seq"] = event.seq;
-  o["at"] = format_instant(event.at);
+  o["at"] = time_json(event.at);
   o["kind"] = event.kind;
   o["action"] = event.action;
   o["actor"] = event.actor;
@@ -170,7 +181,7 @@ boost::json::object event_json(const engine::Definition& def, const engine::Hist
 
 std::string event_text(const engine::Definition& def, const engine::HistoryEvent& event) {
   std::string out =
-      "#" + std::to_string(event.seq) + "  " + format_instant(event.at) + "  " + event.kind;
+      "#" + std::to_string(event.seq) + "  " + time_text(event.at) + "  " + event.kind;
   if (!event.action.empty() && event.action != event.kind) out += " " + event.action;
   out += "  by " + event.actor;
   if (!event.on_behalf_of.empty()) out += " for " + event.on_behalf_of;

@@ -11,7 +11,8 @@ std::expected<app::App, Failure> open_app(const GlobalOptions& global, bool crea
     if (!at) {
       return std::unexpected(usage_failure(
           "--now '" + global.now +
-          "' is not an ISO 8601 date or date-time (e.g. 2007-02-01 or 2007-02-01T09:00:00+09:00)"));
+          "' is not an ISO 8601 date or date-time (e.g. 2007-02-01, 2007-02-01T09:00 in office "
+          "time, or 2007-02-01T09:00+09:00)"));
     }
     clock = app::fixed_clock(*at);
   }

@@ -32,5 +32,8 @@ struct LocalDateTime {
 // RFC 3339 in the zone with its offset: "2007-02-06T09:30:00+09:00"; a zone at offset 0 ends
 // in "Z" ("2007-02-06T00:30:00Z").
 [[nodiscard]] std::string format_rfc3339(std::int64_t utc_seconds, const TimeZone& zone);
+// For people: the zone's date and clock to the minute, then its offset in parentheses,
+// "2007-02-06 09:30 (+09:00)" ("2007-02-06 00:30 (+00:00)" at offset 0). Seconds are dropped.
+[[nodiscard]] std::string format_readable(std::int64_t utc_seconds, const TimeZone& zone);
 
 }  // namespace dojang::base

@@ -17,6 +17,8 @@ class TimeZone {
   [[nodiscard]] static TimeZone utc() { return {"UTC", 0}; }
   // A known zone by its IANA name ("Asia/Seoul", "UTC", "Etc/UTC", "Asia/Tokyo"); nullopt else.
   [[nodiscard]] static std::optional<TimeZone> named(std::string_view name);
+  // The names `named` knows, for messages: "Asia/Seoul, UTC, Etc/UTC, Asia/Tokyo".
+  [[nodiscard]] static std::string known_names();
 
   [[nodiscard]] std::string_view name() const { return m_name; }
   // Seconds east of UTC.
