@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <set>
 
 #include "directory_file.hpp"
 #include "dojang/base/civil.hpp"
@@ -229,55 +228,16 @@ Result<store::AuditReport> App::audit(const std::optional<std::string>& id) {
   return report;
 }
 
-namespace {
-
-// "FILE:LINE: ..." for each role of the directory that no deployed procedure declares (a
-// misspelt role would otherwise open nothing, silently).
-Result<std::vector<std::string>> undeclared_roles(State& state, const std::string& path,
-                                                  const ParsedDirectory& parsed) {
-  auto records = state.store().definitions();
-  if (!records) return std::unexpected(from_store(records.error()));
-  std::set<std::string> declared;
-  for (const store::DefinitionRecord& r : *records) {
-    auto procedure = state.procedure(r.name, r.version);
-    if (!procedure) return std::unexpected(procedure.error());
-    for (const engine::RoleDef& role : procedure->definition->roles) declared.insert(role.name);
-  }
-  std::vector<std::string> problems;
-  for (const store::Person& p : parsed.directory.people) {
-    for (const std::string& held : p.roles) {
-      const std::string role = held.substr(0, held.find('@'));
-      if (declared.contains(role)) continue;
-      problems.push_back(path + ":" + std::to_string(parsed.person_line.at(p.id)) + ": '" + p.id +
-                         "' holds '" + role + "', a role no deployed procedure declares" +
-                         (records->empty() ? " (nothing is deployed yet: deploy the procedures "
-                                             "first)"
-                                           : ""));
-    }
-  }
-  return problems;
-}
-
-}  // namespace
-
 Result<DirectoryLoaded> App::load_directory(const std::string& path, std::string_view text) {
   State& state = *m;
   state.begin();
   auto parsed = parse_directory(path, text);
-  std::vector<std::string> problems;
   if (!parsed) {
-    problems = std::move(parsed.error());
-  } else {
-    auto undeclared = undeclared_roles(state, path, *parsed);
-    if (!undeclared) return std::unexpected(undeclared.error());
-    problems = std::move(*undeclared);
-  }
-  if (!problems.empty()) {
-    const std::size_t n = problems.size();
+    const std::size_t n = parsed.error().size();
     return std::unexpected(Error{Error::Kind::Refused, "invalid_directory",
                                  std::to_string(n) + (n == 1 ? " problem" : " problems") + " in " +
                                      path + "; nothing loaded",
-                                 std::move(problems)});
+                                 std::move(parsed.error())});
   }
   const store::Directory& directory = parsed->directory;
   if (auto loaded = state.store().load_directory(directory); !loaded)

@@ -108,8 +108,7 @@ TEST_F(RuntimeUnits, AHandlerActsOnlyOnItemsOfTheirOwnUnit) {
   EXPECT_EQ(item.instance().revision, 2);
   // A handler of 보건소 may; an office-wide holder of the role too.
   const Principal own = in("handler.ryu", "health", {"handler@health"});
-  EXPECT_EQ(allowed_actions(*def, item.instance(), own, t0),
-            std::vector<std::string>{"answer"});
+  EXPECT_EQ(allowed_actions(*def, item.instance(), own, t0), std::vector<std::string>{"answer"});
   const Principal everywhere = in("handler.any", "general", {"handler"});
   EXPECT_EQ(allowed_actions(*def, item.instance(), everywhere, t0),
             std::vector<std::string>{"answer"});
@@ -200,9 +199,9 @@ TEST_F(RuntimeUnits, WithoutAnOrganisationInUnitRolesAreOfficeWideOnly) {
   item.must(start_request(values({{"title", "소음"}})), clerk, t0);
   item.must(act("assign", values({{"department", "health"}})), clerk, t0);
   EXPECT_EQ(item.instance().unit, "health");  // taken as written: no directory to check it
-  expect_refused(item.apply(act("answer", values({{"answer", "x"}})),
-                            person("h", {"handler@general"}), t0),
-                 Refusal::Code::WrongRole);
+  expect_refused(
+      item.apply(act("answer", values({{"answer", "x"}})), person("h", {"handler@general"}), t0),
+      Refusal::Code::WrongRole);
   item.must(act("answer", values({{"answer", "x"}})), person("h", {"handler@health"}), t0);
   // No organisation: nobody is the head of a unit.
   expect_refused(item.apply(act("approve"), person("health.head"), t0), Refusal::Code::WrongRole);
