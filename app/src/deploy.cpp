@@ -30,6 +30,8 @@ std::string type_words(engine::Type t) {
       return "a duration";
     case engine::Type::List:
       return "a list";
+    case engine::Type::Money:
+      return "money";
   }
   return "a value";
 }
@@ -75,6 +77,8 @@ bool fits(engine::Type t, const engine::FieldType& f) {
       return f.kind == K::Bool;
     case engine::Type::Date:
       return f.kind == K::Date;
+    case engine::Type::Money:
+      return f.kind == K::Money;
     default:
       return false;
   }

@@ -134,7 +134,7 @@ TEST_P(Procedures, KnowledgeIsRatedByExpertsAndItsUseRewarded) {
   EXPECT_EQ(act(id, "pay", "kim.sujin", "2007-04-03"),
             id + ": 보상 완료 (rewarded) — revision 7\n"
                  "  notify 직원 (staff): '민원서식 작성 요령' 핵심지식 활용 보상: 최우수, "
-                 "300000원\n");
+                 "300,000원\n");
   ends_in(id, "rewarded", "보상 완료", 7);
   EXPECT_EQ(event_headings(id),
             (std::vector<std::string>{"start  by jin.yerin", "act register  by jin.yerin",
@@ -170,7 +170,7 @@ TEST_P(Procedures, ALearningCirclePresentsInJuneAndIsRewarded) {
   EXPECT_EQ(act(id, "reward", "kim.sujin", "2007-06-29"),
             id + ": 포상 및 사례집 수록 (rewarded) — revision 9\n"
                  "  notify 동아리 회장 (leader): '민원혁신연구회' 최우수 동아리 선정: 포상금 "
-                 "500000원, 사례집 수록\n");
+                 "500,000원, 사례집 수록\n");
   ends_in(id, "rewarded", "포상 및 사례집 수록", 9);
   EXPECT_EQ(event_headings(id),
             (std::vector<std::string>{
@@ -267,7 +267,7 @@ TEST_P(Procedures, ALeadingGroupsYearEndsWithItsIncentiveDisclosed) {
   EXPECT_EQ(act(id, "grant", "kim.sujin", "2007-12-05"),
             id + ": 인센티브 부여 및 성과 공시 (disclosed) — revision 10\n"
                  "  notify 그룹 리더 (leader): '혁신리더' 그룹 성과평가 85.9점, A등급: 가점 1, "
-                 "포상금 500000원\n");
+                 "포상금 500,000원\n");
   ends_in(id, "disclosed", "인센티브 부여 및 성과 공시", 10);
   EXPECT_EQ(
       event_headings(id),

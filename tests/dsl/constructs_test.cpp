@@ -248,7 +248,7 @@ TEST_F(Everything, LetsAndTableOutputsTakeTheSlotsAfterTheFields) {
   EXPECT_EQ(def().lets[let_index("late")].type, engine::Type::Bool);
   EXPECT_EQ(def().lets[let_index("window_end")].type, engine::Type::Date);
   EXPECT_EQ(def().lets[let_index("tagged")].type, engine::Type::Bool);
-  EXPECT_EQ(def().lets[let_index("per_head")].type, engine::Type::Number);
+  EXPECT_EQ(def().lets[let_index("per_head")].type, engine::Type::Money);  // budget / people
   EXPECT_EQ(def().lets[let_index("total")].source, "quality + impact");
   auto const& grade = def().tables[table_index("grade")];
   ASSERT_EQ(grade.outputs.size(), 2u);
@@ -469,7 +469,7 @@ TEST_F(Everything, LetsEvaluateThroughTheDefinition) {
   EXPECT_EQ(value("total"), engine::Value(65));
   EXPECT_EQ(value("weighted_score"), engine::Value(34));  // 0.6 * 40 + 0.4 * 25
   EXPECT_EQ(value("score_1"), engine::Value(34));
-  EXPECT_EQ(value("per_head"), engine::Value(250));
+  EXPECT_EQ(value("per_head"), engine::Value(*engine::Decimal::from_int(250)));
   EXPECT_EQ(value("late"), engine::Value(true));  // 10 days after the due date
   EXPECT_EQ(value("window_end"),
             engine::Value(engine::Date{day(2024, 3, 15).seconds - 3 * 3600 + 30 * 60}));
@@ -576,7 +576,7 @@ std::vector<EvalCase> eval_cases() {
       {"a / b", {{"a", 3}, {"b", 4}}, 0.75},
       {"a / b", {{"a", 3}, {"b", 0}}, kNull},  // division by zero: null and a note
       {"a + b", {{"a", 1}}, kNull},            // null propagates
-      {"-a * m", {{"a", 2}, {"m", 1500}}, -3000},
+      {"-a * m", {{"a", 2}, {"m", 1500}}, Value(*engine::Decimal::from_int(-3000))},  // money
       {"weighted { s1: 0.25, s2: 0.75 }", {{"s1", 8}, {"s2", 4}}, 5},
       {"weighted { s1: 0.25, s2: 0.75 }", {{"s1", 8}}, kNull},
       {"round(a / 3, 2)", {{"a", 10}}, 3.33},

@@ -70,6 +70,8 @@ class Generator {
           l.push_back(chance(15) ? Value{} : value_of(element, depth + 1));
         return Value{l};
       }
+      case Type::Money:
+        return Value{Decimal::from_units(static_cast<std::int64_t>(pick(2000001) - 1000000) * 5)};
       case Type::Null:
         break;
     }
@@ -169,6 +171,7 @@ class Generator {
         }
         return leaf(t);
       }
+      case Type::Money:  // not generated: any_type() stops at List
       case Type::Null:
         break;
     }

@@ -57,7 +57,7 @@ TEST_F(Starts, LoweredIntoTheAction) {
   ASSERT_EQ(spin_off.starts[0].assignments.size(), 4u);
   EXPECT_EQ(spin_off.starts[0].assignments[0].field, "name");
   EXPECT_EQ(spin_off.starts[0].assignments[0].source, "title");
-  EXPECT_EQ(spin_off.starts[0].assignments[1].expr.type(), Type::Number);
+  EXPECT_EQ(spin_off.starts[0].assignments[1].expr.type(), Type::Money);  // doubled: money
   EXPECT_EQ(spin_off.starts[0].assignments[3].expr.type(), Type::Date);
   EXPECT_EQ(spin_off.starts[1].workflow, "other");
   EXPECT_EQ(spin_off.starts[1].assignments.at(0).expr.type(), Type::Bool);
@@ -71,7 +71,7 @@ TEST_F(Starts, AnActionOrdersOneStartPerClauseWithTheValuesAfterTheStep) {
   ASSERT_EQ(step.starts.size(), 2u);
   const StartOrder child{"child",
                          {{"name", Value{"서식 개선"}},
-                          {"budget", Value{300}},  // the let, recomputed with the new amount
+                          {"budget", won(300)},  // the let, recomputed with the new amount
                           {"note", Value{"먼저 검토"}},
                           {"due_on", Value{ymd(2007, 4, 1)}}}};
   EXPECT_EQ(step.starts[0], child);

@@ -11,6 +11,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -103,6 +104,16 @@ workflow purchase "구매 요청" {
 inline std::shared_ptr<const Definition> purchase() {
   static const std::shared_ptr<const Definition> def = compile_flow("purchase.flow", kPurchase);
   return def;
+}
+
+// An amount of money as a Value: won(300000), won("1234567.5").
+inline Value won(std::int64_t whole) {
+  return Value{Decimal::from_units(whole * Decimal::kScale)};
+}
+inline Value won(std::string_view text) {
+  const auto d = Decimal::parse(text);
+  EXPECT_TRUE(d.has_value()) << text;
+  return d ? Value{*d} : Value{};
 }
 
 inline Principal person(std::string user, std::vector<std::string> roles = {},

@@ -168,7 +168,7 @@ TEST_F(RuntimeSuggestion, CommitteeQuorumRoutesThroughTheDecisionToAdopted) {
   EXPECT_EQ(item.instance().reviews.size(), 3u);
   EXPECT_EQ(item.slot("average"), Value{85});
   EXPECT_EQ(item.slot("award.grade"), Value{"은상"});
-  EXPECT_EQ(item.slot("award.amount"), Value{300000});
+  EXPECT_EQ(item.slot("award.amount"), won(300000));
   EXPECT_EQ(third.waiting_roles, std::vector<std::string>{"office"});
 
   const Step pay = item.must(act("pay"), office, kJan);

@@ -152,7 +152,7 @@ TEST_F(Complaint, TheDeadlineRemindsThenEscalatesAndLateHandlingIsCompensated) {
   EXPECT_TRUE(done.final);
   EXPECT_EQ(item.state(), "compensated");
   EXPECT_EQ(done.event.route, std::vector<std::string>{"follow_up"});
-  EXPECT_EQ(item.slot("amount"), Value{10000});
+  EXPECT_EQ(item.slot("amount"), won(10000));
   EXPECT_EQ(item.slot("compensation"), Value{"voucher"});
 }
 

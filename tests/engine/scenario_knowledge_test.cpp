@@ -94,14 +94,14 @@ TEST_F(Knowledge, HappyPathFromRegistrationToReward) {
       {"uses", Value{12}}, {"usage", Value{"민원실 서식 안내에 활용"}}};
   EXPECT_EQ(use.event.changes, changes);
   EXPECT_EQ(item.slot("reward.grade"), Value{"최우수"});
-  EXPECT_EQ(item.slot("reward.amount"), Value{300000});
+  EXPECT_EQ(item.slot("reward.amount"), won(300000));
 
   const Step paid = item.must(act("pay"), office, kLater);
   EXPECT_TRUE(paid.final);
   EXPECT_EQ(item.state(), "rewarded");
   ASSERT_EQ(paid.notifications.size(), 1u);
   EXPECT_EQ(paid.notifications[0],
-            (Notification{"staff", "'민원 서식 작성 요령' 핵심지식 활용 보상: 최우수, 300000원"}));
+            (Notification{"staff", "'민원 서식 작성 요령' 핵심지식 활용 보상: 최우수, 300,000원"}));
   EXPECT_TRUE(item.instance().timers.empty());
 
   std::vector<std::string> kinds;
@@ -115,7 +115,7 @@ TEST_F(Knowledge, HappyPathFromRegistrationToReward) {
 TEST_F(Knowledge, FewerUsesEarnALowerGrade) {
   use_reported("3");
   EXPECT_EQ(item.slot("reward.grade"), Value{"우수"});
-  EXPECT_EQ(item.slot("reward.amount"), Value{200000});
+  EXPECT_EQ(item.slot("reward.amount"), won(200000));
 }
 
 TEST_F(Knowledge, GoodButNotCoreKnowledgeIsShared) {

@@ -105,14 +105,14 @@ TEST_F(LeadingGroup, HappyPathFromPlanToIncentive) {
   EXPECT_EQ(item.slot("total"), Value{88});  // 18 + 28.5 + 25.5 + 16
   EXPECT_EQ(item.slot("incentive.grade"), Value{"A"});
   EXPECT_EQ(item.slot("incentive.bonus"), Value{1});
-  EXPECT_EQ(item.slot("incentive.amount"), Value{500000});
+  EXPECT_EQ(item.slot("incentive.amount"), won(500000));
 
   const Step granted = item.must(act("grant"), office, kDecember);
   EXPECT_TRUE(granted.final);
   EXPECT_EQ(item.state(), "disclosed");
   EXPECT_EQ(granted.notifications,
             (std::vector<Notification>{
-                {"leader", "'혁신새싹' 그룹 성과평가 88점, A등급: 가점 1, 포상금 500000원"}}));
+                {"leader", "'혁신새싹' 그룹 성과평가 88점, A등급: 가점 1, 포상금 500,000원"}}));
   std::vector<std::string> kinds;
   for (const HistoryEvent& e : item.history()) kinds.push_back(e.kind + ":" + e.to);
   EXPECT_EQ(kinds, (std::vector<std::string>{"start:planning", "act:plan_review", "act:activity",
@@ -134,7 +134,7 @@ TEST_F(LeadingGroup, TheWeightedTotalGivesTheIncentiveGrade) {
     EXPECT_EQ(item.slot("total"), Value{total}) << p << i << e << s;
     EXPECT_EQ(item.slot("incentive.grade"), Value{grade}) << total;
     EXPECT_EQ(item.slot("incentive.bonus"), Value{bonus}) << total;
-    EXPECT_EQ(item.slot("incentive.amount"), Value{amount}) << total;
+    EXPECT_EQ(item.slot("incentive.amount"), won(amount)) << total;
     // The office asks for a re-evaluation: back to the supporters, with the reason.
     const Step back = item.must(act("reevaluate", {}, "재평가 요청"), office, kDecember);
     EXPECT_EQ(back.event.kind, "return");

@@ -94,7 +94,7 @@ TEST_F(LearningCircle, HappyPathFromPlanToReward) {
   EXPECT_EQ(announce.event.route, std::vector<std::string>{"selection"});
   EXPECT_EQ(announce.event.to, "excellent");
   EXPECT_EQ(item.slot("prize.rank"), Value{"최우수"});
-  EXPECT_EQ(item.slot("prize.amount"), Value{500000});
+  EXPECT_EQ(item.slot("prize.amount"), won(500000));
 
   const Step reward = item.must(act("reward"), office, kJudged);
   EXPECT_TRUE(reward.final);
@@ -102,7 +102,7 @@ TEST_F(LearningCircle, HappyPathFromPlanToReward) {
   ASSERT_EQ(reward.notifications.size(), 1u);
   EXPECT_EQ(reward.notifications[0],
             (Notification{"leader",
-                          "'민원혁신 연구회' 최우수 동아리 선정: 포상금 500000원, 사례집 수록"}));
+                          "'민원혁신 연구회' 최우수 동아리 선정: 포상금 500,000원, 사례집 수록"}));
   std::vector<std::string> trail;
   for (const HistoryEvent& e : item.history()) trail.push_back(e.kind + ":" + e.to);
   EXPECT_EQ(trail, (std::vector<std::string>{"start:plan", "act:activity", "act:activity",
@@ -118,7 +118,7 @@ TEST_F(LearningCircle, TheFirstMatchingPrizeRowWins) {
   item.must(act("announce"), office, kJudged);
   EXPECT_EQ(item.slot("average"), Value{87});
   EXPECT_EQ(item.slot("prize.rank"), Value{"우수"});  // rows 2 and 3 match; hit first
-  EXPECT_EQ(item.slot("prize.amount"), Value{300000});
+  EXPECT_EQ(item.slot("prize.amount"), won(300000));
 }
 
 TEST_F(LearningCircle, ACircleBelowEightyTakesPartWithoutAReward) {

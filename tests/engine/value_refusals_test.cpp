@@ -26,7 +26,7 @@ TEST(ValueRefusals, MoneyIsNeverNegative) {
             kClerk, kNow);
   expect_refused(start, Refusal::Code::BadValue, {"'금액'", "cannot be negative"});
   item.must(act("edit", values({{"amount", "0"}})), kClerk, kNow);
-  EXPECT_EQ(item.slot("amount"), Value{0});
+  EXPECT_EQ(item.slot("amount"), won(0));
 }
 
 // A committee's scores and the counts of people and things are whole numbers, unless the score

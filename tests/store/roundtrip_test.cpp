@@ -145,5 +145,77 @@ TEST_P(StoreTest, NumbersComeBackBitForBit) {
   EXPECT_TRUE(report->ok()) << (report->ok() ? "" : report->problems[0].reason);
 }
 
+engine::Value money(const char* text) {
+  return engine::Value(*engine::Decimal::parse(text));
+}
+
+TEST_P(StoreTest, MoneyComesBackExactlyAsTaggedText) {
+  const std::vector<engine::Value> amounts = {
+      money("0.1"),
+      money("1000000.5"),
+      money("0"),
+      money("-3.0001"),
+      engine::Value(engine::Decimal::from_units(std::numeric_limits<std::int64_t>::max())),
+      engine::Value(engine::Decimal::from_units(std::numeric_limits<std::int64_t>::min()))};
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  engine::Step step = start_step("m-1", engine::Date{1000});
+  step.instance.slots = amounts;
+  step.instance.slots.emplace_back(12.5);  // a number stays a number
+  step.instance.slots.emplace_back(engine::ValueList{money("0.3"), engine::Value(0.3)});
+  for (const engine::Value& v : amounts) step.event.changes.emplace_back("amount", v);
+  ASSERT_TRUE(store->commit(step, "key-m"));
+
+  auto back = store->instance("m-1");
+  ASSERT_TRUE(back) << back.error().message;
+  ASSERT_EQ(back->slots.size(), amounts.size() + 2);
+  for (std::size_t i = 0; i < amounts.size(); ++i) {
+    ASSERT_NE(back->slots[i].as_money(), nullptr) << i;
+    EXPECT_EQ(back->slots[i], amounts[i]) << i;
+  }
+  ASSERT_NE(back->slots[amounts.size()].as_number(), nullptr);
+  const engine::ValueList* list = back->slots.back().as_list();
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ((*list)[0], money("0.3"));
+  EXPECT_NE((*list)[1].as_number(), nullptr);
+  auto events = store->history("m-1");
+  ASSERT_TRUE(events);
+  expect_same_event((*events)[0].event, step.event);
+  auto hit = store->find_idempotency_key("key-m");
+  ASSERT_TRUE(hit && hit->has_value());
+  expect_same_event((*hit)->event, step.event);
+  auto report = store->verify("m-1");
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok()) << (report->ok() ? "" : report->problems[0].reason);
+
+  // Stored as a tagged string, never a JSON number: exact whatever reads it.
+  auto raw = raw_session();
+  std::string body, payload, id = "m-1";
+  *raw << "SELECT body FROM instances WHERE id = :i", soci::into(body), soci::use(id);
+  EXPECT_NE(body.find(R"({"money":"1000000.5"})"), std::string::npos) << body;
+  EXPECT_NE(body.find(R"({"money":"-922337203685477.5808"})"), std::string::npos) << body;
+  EXPECT_NE(body.find(R"(,12.5,)"), std::string::npos) << body;
+  *raw << "SELECT payload FROM history WHERE instance = :i", soci::into(payload), soci::use(id);
+  EXPECT_NE(payload.find(R"({"money":"0.1"})"), std::string::npos) << payload;
+}
+
+TEST_P(StoreTest, APlainNumberOfAnOldStoreStaysANumberAndItsHashHolds) {
+  // Before money was exact, a money field was stored as a JSON number. It is read back as that
+  // number (the engine reads it as money), so that its event hashes as it did.
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  engine::Step step = start_step("old-1", engine::Date{1000});
+  step.instance.slots = {engine::Value(1000000.0)};
+  step.event.changes = {{"amount", engine::Value(1000000.0)}};
+  ASSERT_TRUE(store->commit(step, ""));
+  auto back = store->instance("old-1");
+  ASSERT_TRUE(back);
+  ASSERT_NE(back->slots[0].as_number(), nullptr);
+  EXPECT_EQ(engine::as_money_value(back->slots[0]), money("1000000"));
+  auto report = store->verify("old-1");
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok());
+}
+
 }  // namespace
 }  // namespace dojang::store::testing

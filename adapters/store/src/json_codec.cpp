@@ -136,6 +136,8 @@ json::value encode_value(const engine::Value& value) {
   if (const engine::Duration* d = std::get_if<engine::Duration>(&s)) {
     return json::object{{"duration", d->seconds}};
   }
+  // Money as its canonical text, never a double: {"money": "1000000.5"}.
+  if (const engine::Decimal* m = value.as_money()) return json::object{{"money", m->to_string()}};
   const engine::ValueList* list = value.as_list();
   return list == nullptr ? json::array{} : encode_values(*list);
 }
@@ -167,6 +169,10 @@ Decoded<engine::Value> decode_value(const json::value& v) {
     if (only.key() == "date" && seconds) return engine::Value(engine::Date{*seconds});
     if (only.key() == "duration" && seconds) return engine::Value(engine::Duration{*seconds});
     const json::string* text = only.value().if_string();
+    if (only.key() == "money" && text) {
+      const auto m = engine::Decimal::parse(*text);
+      if (m && m->to_string() == *text) return engine::Value(*m);  // canonical text only
+    }
     if (only.key() == "number" && text) {
       double d = 0;
       auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), d);
@@ -175,7 +181,7 @@ Decoded<engine::Value> decode_value(const json::value& v) {
   }
   return std::unexpected(
       "a value is not one of null, true, false, a number, text, a list, "
-      "{\"date\": n}, {\"duration\": n}, {\"number\": \"n\"}: " +
+      "{\"date\": n}, {\"duration\": n}, {\"number\": \"n\"}, {\"money\": \"n\"}: " +
       json::serialize(v));
 }
 

@@ -1,9 +1,13 @@
 #pragma once
 // The JSON the store keeps: engine Values, an Instance's body, a HistoryEvent's payload and the
 // whole event (for the hash and the idempotency copy). Values are typed: null, true/false,
-// numbers, "text", [lists], {"date": seconds}, {"duration": seconds}; a number that a JSON
-// reader would not give back bit for bit is written {"number": "text"}. Objects are written
-// with sorted keys and no spaces (canonical), so equal content gives equal text.
+// numbers, "text", [lists], {"date": seconds}, {"duration": seconds}, money as its canonical
+// text {"money": "1000000.5"} (base::Decimal::to_string: no grouping, no trailing zeros, so
+// that the hash of an event with money is defined once); a number that a JSON reader would not
+// give back bit for bit is written {"number": "text"}. A plain number stays a number when read,
+// also in a money field of a store written before money was exact: the engine reads it as money
+// (engine::as_money_value), and its stored events keep their bytes and their hashes. Objects are
+// written with sorted keys and no spaces (canonical), so equal content gives equal text.
 
 #include <boost/json/value.hpp>
 

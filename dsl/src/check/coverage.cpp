@@ -15,6 +15,7 @@ void Checker::table_coverage(engine::Index ti, const std::vector<Typed>& inputs,
     Typed const& in = inputs[c];
     switch (in.ir.type) {
       case Type::Number:
+      case Type::Money:  // cells compare it with number literals
         d.kind = engine::ColumnDomain::Kind::Number;
         d.range.lo = in.range.lo;
         d.range.hi = in.range.hi;

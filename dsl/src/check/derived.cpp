@@ -152,7 +152,8 @@ void Checker::check_table(engine::Index ti) {
         continue;
       }
       auto const same_type = [&](const Typed& v, const ast::Expr& where) {
-        if (v.ir.type == input_type || v.ir.type == Type::Null || input_type == Type::Null) {
+        if (v.ir.type == input_type || v.ir.type == Type::Null || input_type == Type::Null ||
+            (numeric(v.ir.type) && numeric(input_type))) {  // money against 1000000
           check_enum_literal(inputs[c], v, where);
           return true;
         }
@@ -215,6 +216,20 @@ void Checker::check_table(engine::Index ti) {
       }
       auto const& declared = def.outputs[o];
       Type const want = type_of(declared.type);
+      if (want == Type::Money && v.ir.type == Type::Number && v.constant) {
+        // A money output written as a number literal (500000): that amount, exactly.
+        if (auto const m = money_literal(*v.constant)) {
+          v.ir = make_const(*m, Type::Money);
+          v.constant = *m;
+        } else {
+          error(*row.outputs[o], "output '" + declared.name +
+                                     "' is money, which has at most 4 "
+                                     "decimal places; '" +
+                                     source_of(*row.outputs[o]) + "' is not");
+          rows_ok = false;
+          continue;
+        }
+      }
       if (v.ir.type != want && v.ir.type != Type::Null) {
         error(*row.outputs[o], "output '" + declared.name + "' is " + type_name(want) + ", but '" +
                                    source_of(*row.outputs[o]) + "' is " + type_name(v.ir.type));

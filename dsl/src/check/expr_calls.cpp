@@ -123,7 +123,14 @@ Typed Checker::check_aggregate(const ast::Expr& e, const ExprContext& cx, std::s
                 : fn == "min" ? Op::ListMin
                 : fn == "max" ? Op::ListMax
                               : Op::ListCount;
-  t.ir = make_op(op, Type::Number, irs(std::move(list.ir)));
+  // A list written of money ([budget, spent]) sums to money, exactly.
+  auto const& items = list.ir.args;
+  bool const money_list =
+      list.ir.op == Op::MakeList && op != Op::ListCount &&
+      std::any_of(items.begin(), items.end(), [](const Ir& i) { return i.type == Type::Money; }) &&
+      std::all_of(items.begin(), items.end(),
+                  [](const Ir& i) { return i.type == Type::Money || i.type == Type::Null; });
+  t.ir = make_op(op, money_list ? Type::Money : Type::Number, irs(std::move(list.ir)));
   return t;
 }
 
@@ -214,22 +221,28 @@ Typed Checker::check_call(const ast::Expr& e, const ExprContext& cx) {
     t.ir = make_op(Op::Coalesce, type, std::move(irs));
   } else if (fn == "round") {
     if (!arity(2, "a number and the digits to keep, e.g. round(x, 1)") ||
-        !want(0, {Type::Number}, "a number") || !want(1, {Type::Number}, "a number of digits")) {
+        !want(0, {Type::Number, Type::Money}, "a number or money") ||
+        !want(1, {Type::Number}, "a number of digits")) {
       return failed();
     }
     t.range = {std::floor(args[0].range.lo), std::ceil(args[0].range.hi)};
+    Type const type = args[0].ir.type == Type::Money ? Type::Money : Type::Number;
     take();
-    t.ir = make_op(Op::Round, Type::Number, std::move(irs));
+    t.ir = make_op(Op::Round, type, std::move(irs));
   } else if (fn == "abs") {
-    if (!arity(1, "one number") || !want(0, {Type::Number}, "a number")) return failed();
+    if (!arity(1, "one number") || !want(0, {Type::Number, Type::Money}, "a number or money"))
+      return failed();
     Range const r = args[0].range;
     t.range = {r.lo >= 0 ? r.lo : (r.hi <= 0 ? -r.hi : 0),
                std::max(std::abs(r.lo), std::abs(r.hi))};
+    Type const type = args[0].ir.type == Type::Money ? Type::Money : Type::Number;
     take();
-    t.ir = make_op(Op::Abs, Type::Number, std::move(irs));
-  } else {  // min, max of several values
+    t.ir = make_op(Op::Abs, type, std::move(irs));
+  } else {  // min, max of several values: numbers, or money (with numbers taken as money)
+    bool money = false;
     for (std::size_t i = 0; i < n; ++i) {
-      if (!want(i, {Type::Number}, "numbers")) return failed();
+      if (!want(i, {Type::Number, Type::Money}, "numbers or money")) return failed();
+      money = money || args[i].ir.type == Type::Money;
     }
     t.range = args[0].range;
     for (auto const& a : args) {
@@ -238,7 +251,8 @@ Typed Checker::check_call(const ast::Expr& e, const ExprContext& cx) {
                     : Range{std::max(t.range.lo, a.range.lo), std::max(t.range.hi, a.range.hi)};
     }
     take();
-    t.ir = make_op(fn == "min" ? Op::Min : Op::Max, Type::Number, std::move(irs));
+    t.ir = make_op(fn == "min" ? Op::Min : Op::Max, money ? Type::Money : Type::Number,
+                   std::move(irs));
   }
   return t;
 }

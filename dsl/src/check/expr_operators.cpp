@@ -113,8 +113,8 @@ Typed Checker::check_unary(const ast::Expr& e, const ExprContext& cx) {
     set_position(t, e);
     return t;
   }
-  if (a.ir.type != Type::Number && a.ir.type != Type::Duration && a.ir.type != Type::Null) {
-    error(e, "'-' needs a number or a duration, but '" + source_of(*e.args[0]) + "' is " +
+  if (!numeric(a.ir.type) && a.ir.type != Type::Duration && a.ir.type != Type::Null) {
+    error(e, "'-' needs a number, money or a duration, but '" + source_of(*e.args[0]) + "' is " +
                  type_name(a.ir.type));
     t.ok = false;
     return t;
@@ -144,7 +144,7 @@ bool compare_into(Checker& c, const ast::Expr& e, Op code, Typed& a, Typed& b, T
                      "' with null is never true: test for a missing value with '== null'");
       return false;
     }
-  } else if (ta != tb) {
+  } else if (ta != tb && !(numeric(ta) && numeric(tb))) {  // money with a number: allowed
     c.error(e, "cannot compare " + type_name(ta) + " with " + type_name(tb) + ": '" +
                    c.source_of(*e.args[0]) + "' is " + type_name(ta) + ", '" +
                    c.source_of(*e.args[1]) + "' is " + type_name(tb));
@@ -168,9 +168,8 @@ bool compare_into(Checker& c, const ast::Expr& e, Op code, Typed& a, Typed& b, T
       return false;
     }
   }
-  if (ta == Type::Number && tb == Type::Number)
-    t.outcomes = compare_outcomes(code, a.range, b.range);
-  if (a.constant && b.constant && !(ta == Type::Number && tb == Type::Number)) {
+  if (numeric(ta) && numeric(tb)) t.outcomes = compare_outcomes(code, a.range, b.range);
+  if (a.constant && b.constant && !(numeric(ta) && numeric(tb))) {
     bool const equal = *a.constant == *b.constant;
     if (code == Op::Eq) t.outcomes = {equal, !equal};
     if (code == Op::Ne) t.outcomes = {!equal, equal};
@@ -255,6 +254,14 @@ Typed Checker::check_binary(const ast::Expr& e, const ExprContext& cx) {
     result = ta == Type::Null ? tb : ta;
   } else if (is(Type::Number, Type::Number)) {
     result = Type::Number;
+  } else if ((code == Op::Add || code == Op::Sub) && numeric(ta) && numeric(tb)) {
+    result = Type::Money;  // money ± money (or a number): exact
+  } else if (code == Op::Mul && (is(Type::Money, Type::Number) || is(Type::Number, Type::Money))) {
+    result = Type::Money;  // rounded half away from zero to 4 decimals
+  } else if (code == Op::Div && is(Type::Money, Type::Number)) {
+    result = Type::Money;  // likewise
+  } else if (code == Op::Div && is(Type::Money, Type::Money)) {
+    result = Type::Number;  // a ratio of two amounts
   } else if (code == Op::Add &&
              (is(Type::Date, Type::Duration) || is(Type::Duration, Type::Date))) {
     result = Type::Date;
@@ -278,7 +285,7 @@ Typed Checker::check_binary(const ast::Expr& e, const ExprContext& cx) {
     t.ok = false;
     return t;
   }
-  if (result == Type::Number) {
+  if (numeric(result)) {
     t.range = code == Op::Add   ? add(a.range, b.range)
               : code == Op::Sub ? sub(a.range, b.range)
               : code == Op::Mul ? mul(a.range, b.range)

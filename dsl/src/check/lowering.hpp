@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 
 #include "check/checker.hpp"
@@ -63,6 +64,8 @@ inline Type type_of(const engine::FieldType& f) {
       return Type::Bool;
     case engine::FieldKind::Date:
       return Type::Date;
+    case engine::FieldKind::Money:
+      return Type::Money;
     default:
       return Type::Number;
   }
@@ -96,8 +99,25 @@ inline std::string type_name(Type t) {
       return "a duration";
     case Type::List:
       return "a list";
+    case Type::Money:
+      return "money";
   }
   return "a value";
+}
+
+// Numbers and money: what takes part in arithmetic and orders with a number.
+inline bool numeric(Type t) {
+  return t == Type::Number || t == Type::Money;
+}
+
+// A number literal where money is wanted (a table's money output, `x == 500000`): the same
+// amount as money. Null when it has more than 4 decimals or does not fit.
+inline std::optional<engine::Value> money_literal(const engine::Value& v) {
+  const double* n = v.as_number();
+  if (n == nullptr) return std::nullopt;
+  const auto m = engine::Decimal::from_double(*n);
+  if (!m || m->to_double() != *n) return std::nullopt;
+  return engine::Value(*m);
 }
 
 // 12, 0.25, -3 — numbers as a person writes them.

@@ -97,7 +97,7 @@ void Checker::check_ranking(engine::Index si, const ast::Rank& r, engine::Rankin
     for (auto const& key : r.orders[i].keys) {
       Typed t = check(*key.expr, cx);
       if (!t.ok) continue;
-      if (t.ir.type != Type::Number && t.ir.type != Type::Text && t.ir.type != Type::Date) {
+      if (!numeric(t.ir.type) && t.ir.type != Type::Text && t.ir.type != Type::Date) {
         error(*key.expr, "cannot rank by '" + source_of(*key.expr) + "': it is " +
                              type_name(t.ir.type) +
                              "; an order key is a number, money, a score, a date or text");

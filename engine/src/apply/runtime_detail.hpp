@@ -223,7 +223,7 @@ struct ReviewerLookup {
                                                             std::string_view text,
                                                             std::string_view label);
 [[nodiscard]] std::optional<bool> parse_vote(std::string_view text);
-// A value as a person reads it: 12.5, text as is, 2024-01-31, "-" for null.
+// A value as a person reads it: 12.5, text as is, 2024-01-31, money as 1,000,000원, "-" for null.
 [[nodiscard]] std::string plain(const Value& v);
 [[nodiscard]] std::string quoted(std::string_view s);  // 'text'
 [[nodiscard]] std::string_view trim(std::string_view s);

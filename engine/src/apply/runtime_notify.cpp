@@ -1,4 +1,5 @@
-// Notification text: {field}, {let} and {table.output} replaced by the instance's values.
+// Notification text: {field}, {let} and {table.output} replaced by the instance's values, as
+// people read them (money: 1,000,000원).
 
 #include "apply/runtime_detail.hpp"
 
@@ -24,6 +25,18 @@ Index slot_named(const Definition& def, std::string_view name) {
   return kNone;
 }
 
+bool is_money_slot(const Definition& def, Index slot) {
+  for (const FieldDef& f : def.fields) {
+    if (f.slot == slot) return f.type.kind == FieldKind::Money;
+  }
+  for (const TableDef& t : def.tables) {
+    for (const TableOutput& o : t.outputs) {
+      if (o.slot == slot) return o.type.kind == FieldKind::Money;
+    }
+  }
+  return false;  // a let holds money already when it is worked out from money
+}
+
 }  // namespace
 
 std::string fill_message(const Definition& def, const Instance& instance,
@@ -43,7 +56,15 @@ std::string fill_message(const Definition& def, const Instance& instance,
     if (slot == kNone) {
       out += message.substr(open, close - open + 1);  // not a value: left as written
     } else {
-      out += plain(slot < instance.slots.size() ? instance.slots[slot] : Value{});
+      const Value v = slot < instance.slots.size() ? instance.slots[slot] : Value{};
+      const Value shown = is_money_slot(def, slot) ? as_money_value(v) : v;
+      // Money as 1,000,000원; a message that writes the unit itself ("{amount}원") gets it once.
+      const Decimal* m = shown.as_money();
+      if (m != nullptr && message.substr(close + 1).starts_with("원")) {
+        out += m->grouped();
+      } else {
+        out += plain(shown);
+      }
     }
     at = close + 1;
   }

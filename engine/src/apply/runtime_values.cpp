@@ -98,18 +98,24 @@ std::expected<Value, std::string> parse_value(const FieldType& type, std::string
   switch (type.kind) {
     case FieldKind::Text:
       return Value{std::string(text)};
+    case FieldKind::Money: {
+      // Exactly as written: 0.1 is 0.1, not the nearest double.
+      const auto m = Decimal::parse(t);
+      if (!m) {
+        return std::unexpected(quoted(label) + " needs an amount of money; " + quoted(text) +
+                               " is not: " + m.error());
+      }
+      // Money is never negative (no procedure has a field that allows it yet).
+      if (m->negative()) {
+        return std::unexpected(quoted(label) + " is an amount of money and cannot be negative; " +
+                               quoted(text) + " is not allowed");
+      }
+      return Value{*m};
+    }
     case FieldKind::Number:
-    case FieldKind::Money:
     case FieldKind::Score: {
       const std::optional<double> v = parse_number(t);
       if (!v) return bad();
-      if (type.kind == FieldKind::Money) {
-        // Money is never negative (no procedure has a field that allows it yet).
-        if (*v < 0) {
-          return std::unexpected(quoted(label) + " is an amount of money and cannot be negative; " +
-                                 quoted(text) + " is not allowed");
-        }
-      }
       if (type.kind == FieldKind::Score && (*v < type.lo || *v > type.hi)) return bad();
       if (type.whole && (*v != std::trunc(*v) || (type.kind == FieldKind::Number && *v < 0))) {
         const std::string range = type.kind == FieldKind::Score ? " from " + number_words(type.lo) +
@@ -155,6 +161,7 @@ std::optional<bool> parse_vote(std::string_view text) {
 std::string plain(const Value& v) {
   if (v.is_null()) return "-";
   if (const std::string* s = v.as_text()) return *s;
+  if (const Decimal* m = v.as_money()) return money_text(*m);  // 1,000,000원
   if (const ValueList* list = v.as_list()) {
     std::vector<std::string> items;
     for (const Value& item : *list) items.push_back(plain(item));

@@ -77,6 +77,8 @@ void append_value(std::string& out, const Value& v) {
     append_date(out, *date);
   } else if (const Duration* dur = v.as_duration()) {
     append_duration(out, *dur);
+  } else if (const Decimal* m = v.as_money()) {
+    out += m->to_string();
   } else if (const ValueList* list = v.as_list()) {
     out += '[';
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -105,6 +107,17 @@ bool operator==(const Value& a, const Value& b) {
   }
   if (a.storage().index() == 6) return b.as_list() == nullptr;  // both hold an empty pointer
   return a.storage() == b.storage();
+}
+
+Value as_money_value(const Value& v) {
+  const double* d = v.as_number();
+  if (d == nullptr) return v;
+  const auto m = Decimal::from_double(*d);
+  return m ? Value{*m} : Value{};
+}
+
+std::string money_text(const Decimal& m) {
+  return m.grouped() + "원";
 }
 
 std::string to_string(const Value& v) {

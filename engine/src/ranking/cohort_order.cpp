@@ -24,6 +24,9 @@ int compare_ascending(const Value& a, const Value& b) {
   if (const double* x = a.as_number(); x != nullptr) {
     if (const double* y = b.as_number()) return three_way(*x, *y);
   }
+  if (const Decimal* x = a.as_money(); x != nullptr) {
+    if (const Decimal* y = b.as_money()) return three_way(*x, *y);
+  }
   if (const std::string* x = a.as_text(); x != nullptr) {
     if (const std::string* y = b.as_text()) return three_way(*x, *y);
   }

@@ -87,6 +87,25 @@ class RoundNode final : public Node {
   NodePtr m_x, m_digits;
 };
 
+// round(amount, digits) of money: digits clamped to 0..4, half away from zero.
+class MoneyRound final : public Node {
+ public:
+  MoneyRound(NodePtr x, NodePtr digits)
+      : Node(Type::Money), m_x(std::move(x)), m_digits(std::move(digits)) {}
+  Value eval(const Env& env) const override {
+    Value scratch;
+    const Decimal* x = m_x->ref(env, scratch)->as_money();
+    const Num d = m_digits->num(env);
+    if (x == nullptr || d.null) return {};
+    const int digits = static_cast<int>(std::clamp(std::trunc(d.v), 0.0, 4.0));
+    const auto r = x->rounded(digits);
+    return r ? Value{*r} : Value{};
+  }
+
+ private:
+  NodePtr m_x, m_digits;
+};
+
 class NumAbs final : public Node {
  public:
   explicit NumAbs(NodePtr a) : Node(Type::Number), m_a(std::move(a)) {}
@@ -166,6 +185,7 @@ class ListAggregate final : public Node {
       for (const Value& e : *list) fold_extreme(e, m_op == Op::ListMax ? 1 : -1, kind, best);
       return conformed(std::move(best), type());
     }
+    if (type() == Type::Money && m_op != Op::ListCount) return money_sum(*list);
     double sum = 0;
     std::size_t count = 0;
     for (const Value& e : *list) {
@@ -173,7 +193,8 @@ class ListAggregate final : public Node {
         count += kind_of(e) != Type::Null ? 1 : 0;
         continue;
       }
-      const Num n = num_of(e);
+      // Money in a list of numbers counts as its amount.
+      const Num n = e.as_money() != nullptr ? make_num(e.as_money()->to_double()) : num_of(e);
       if (n.null) continue;
       sum += n.v;
       ++count;
@@ -190,6 +211,24 @@ class ListAggregate final : public Node {
   }
 
  private:
+  // sum (exact) or avg (rounded to 4 places) of the amounts in a list; null on overflow.
+  [[nodiscard]] Value money_sum(const ValueList& list) const {
+    Decimal sum;
+    std::int64_t count = 0;
+    for (const Value& e : list) {
+      const Decimal* m = e.as_money();
+      if (m == nullptr) continue;
+      const auto s = sum.plus(*m);
+      if (!s) return {};
+      sum = *s;
+      ++count;
+    }
+    if (m_op == Op::ListSum) return Value{sum};
+    if (count == 0) return {};
+    const auto avg = sum.divided_by(static_cast<double>(count));
+    return avg ? Value{*avg} : Value{};
+  }
+
   Op m_op;
   NodePtr m_list;
 };
@@ -205,6 +244,8 @@ NodePtr make_function(const Ir& ir, NodeList args) {
     case Op::Contains:
       return std::make_unique<ContainsNode>(std::move(args[0]), std::move(args[1]));
     case Op::Round:
+      if (args[0]->type() == Type::Money)
+        return std::make_unique<MoneyRound>(std::move(args[0]), std::move(args[1]));
       return std::make_unique<RoundNode>(std::move(args[0]), std::move(args[1]));
     case Op::Abs:
       if (args[0]->type() == Type::Number) return std::make_unique<NumAbs>(std::move(args[0]));
@@ -221,6 +262,8 @@ NodePtr make_function(const Ir& ir, NodeList args) {
     }
     case Op::ListSum:
     case Op::ListAvg:
+      return std::make_unique<ListAggregate>(
+          ir.op, ir.type == Type::Money ? Type::Money : Type::Number, std::move(args[0]));
     case Op::ListCount:
       return std::make_unique<ListAggregate>(ir.op, Type::Number, std::move(args[0]));
     case Op::ListMin:

@@ -40,10 +40,19 @@ class SlotNode final : public Node {
 
   Value eval(const Env& env) const override {
     const Value& v = raw(env);
+    if constexpr (T == Type::Money) {
+      if (v.as_number() != nullptr) return as_money_value(v);  // stored before money was exact
+    }
     return conforms(v, T) ? v : Value{};
   }
-  const Value* ref(const Env& env, Value&) const override {
+  const Value* ref(const Env& env, Value& scratch) const override {
     const Value& v = raw(env);
+    if constexpr (T == Type::Money) {
+      if (v.as_number() != nullptr) {
+        scratch = as_money_value(v);
+        return &scratch;
+      }
+    }
     return conforms(v, T) ? &v : &null_value();
   }
   Num num(const Env& env) const override {
@@ -88,6 +97,8 @@ template <bool kTableInput>
       return std::make_unique<SlotNode<Type::Duration, kTableInput>>(index);
     case Type::List:
       return std::make_unique<SlotNode<Type::List, kTableInput>>(index);
+    case Type::Money:
+      return std::make_unique<SlotNode<Type::Money, kTableInput>>(index);
     case Type::Null:
       break;
   }

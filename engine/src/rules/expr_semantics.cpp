@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 #include <string>
 
 namespace dojang::engine::detail {
@@ -24,10 +25,35 @@ constexpr std::int64_t kSecondsPerDay = 86400;
   return overflow ? Value{} : Value{Duration{s}};
 }
 
+// A money operand of + or -: money itself, or a number taken as money (rounded to 4 places).
+[[nodiscard]] std::optional<Decimal> money_operand(const Value& v, Type k) {
+  if (k == Type::Money) return *v.as_money();
+  if (k == Type::Number) return Decimal::from_double(*v.as_number());
+  return std::nullopt;
+}
+
+[[nodiscard]] Value money_value(const std::optional<Decimal>& m) {
+  return m ? Value{*m} : Value{};
+}
+
+// money ± money (or a number), exact; null on overflow.
+[[nodiscard]] Value money_add(const Value& a, Type ka, const Value& b, Type kb, bool subtract) {
+  const auto x = money_operand(a, ka);
+  const auto y = money_operand(b, kb);
+  if (!x || !y) return {};
+  return money_value(subtract ? x->minus(*y) : x->plus(*y));
+}
+
+[[nodiscard]] bool money_and_number(Type ka, Type kb) {
+  return (ka == Type::Money && (kb == Type::Money || kb == Type::Number)) ||
+         (kb == Type::Money && ka == Type::Number);
+}
+
 [[nodiscard]] Value add(const Value& a, const Value& b) {
   std::int64_t r = 0;
   const Type ka = kind_of(a);
   const Type kb = kind_of(b);
+  if (money_and_number(ka, kb)) return money_add(a, ka, b, kb, false);
   if (ka == Type::Number && kb == Type::Number) {
     const Num n = make_num(*a.as_number() + *b.as_number());
     return n.null ? Value{} : Value{n.v};
@@ -51,6 +77,7 @@ constexpr std::int64_t kSecondsPerDay = 86400;
   std::int64_t r = 0;
   const Type ka = kind_of(a);
   const Type kb = kind_of(b);
+  if (money_and_number(ka, kb)) return money_add(a, ka, b, kb, true);
   if (ka == Type::Number && kb == Type::Number) {
     const Num n = make_num(*a.as_number() - *b.as_number());
     return n.null ? Value{} : Value{n.v};
@@ -77,6 +104,10 @@ constexpr std::int64_t kSecondsPerDay = 86400;
     const Num n = make_num(*a.as_number() * *b.as_number());
     return n.null ? Value{} : Value{n.v};
   }
+  if (ka == Type::Money && kb == Type::Number)
+    return money_value(a.as_money()->times(*b.as_number()));
+  if (ka == Type::Number && kb == Type::Money)
+    return money_value(b.as_money()->times(*a.as_number()));
   if (ka == Type::Duration && kb == Type::Number) {
     return scale_duration(a.as_duration()->seconds, *b.as_number(), false);
   }
@@ -107,6 +138,8 @@ Type kind_of(const Value& v) {
       return Type::Duration;
     case 6:
       return v.as_list() != nullptr ? Type::List : Type::Null;
+    case 7:
+      return Type::Money;
     default:
       return Type::Null;
   }
@@ -134,6 +167,7 @@ bool values_equal(const Value& a, const Value& b) {
   const Type ka = kind_of(a);
   const Type kb = kind_of(b);
   if (ka == Type::Null || kb == Type::Null) return ka == kb;
+  if (money_and_number(ka, kb) && ka != kb) return order(a, b) == 0;
   if (ka != kb) return false;
   switch (ka) {
     case Type::Bool:
@@ -146,6 +180,8 @@ bool values_equal(const Value& a, const Value& b) {
       return *a.as_date() == *b.as_date();
     case Type::Duration:
       return *a.as_duration() == *b.as_duration();
+    case Type::Money:
+      return *a.as_money() == *b.as_money();
     case Type::List: {
       const ValueList& la = *a.as_list();
       const ValueList& lb = *b.as_list();
@@ -163,8 +199,15 @@ bool values_equal(const Value& a, const Value& b) {
 
 int order(const Value& a, const Value& b) {
   const Type ka = kind_of(a);
-  if (ka != kind_of(b)) return 2;
+  const Type kb = kind_of(b);
   auto three_way = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+  // Money against a number (a literal such as 1000000): the amount as the nearest double, the
+  // same double as its decimal text would read as.
+  if (ka == Type::Money && kb == Type::Number)
+    return three_way(a.as_money()->to_double(), *b.as_number());
+  if (ka == Type::Number && kb == Type::Money)
+    return three_way(*a.as_number(), b.as_money()->to_double());
+  if (ka != kb) return 2;
   switch (ka) {
     case Type::Number:
       return three_way(*a.as_number(), *b.as_number());
@@ -176,6 +219,8 @@ int order(const Value& a, const Value& b) {
       return three_way(a.as_date()->seconds, b.as_date()->seconds);
     case Type::Duration:
       return three_way(a.as_duration()->seconds, b.as_duration()->seconds);
+    case Type::Money:
+      return three_way(*a.as_money(), *b.as_money());
     default:
       return 2;
   }
@@ -206,6 +251,10 @@ Value unary(Op op, const Value& a) {
     const double x = *a.as_number();
     return Value{op == Op::Abs ? std::fabs(x) : -x};
   }
+  if (k == Type::Money && (op == Op::Neg || op == Op::Abs)) {
+    const Decimal m = *a.as_money();
+    return money_value(op == Op::Abs && !m.negative() ? std::optional<Decimal>(m) : m.negated());
+  }
   if (k == Type::Duration && (op == Op::Neg || op == Op::Abs)) {
     const std::int64_t s = a.as_duration()->seconds;
     if (s == std::numeric_limits<std::int64_t>::min()) return {};
@@ -230,13 +279,25 @@ Value arith(Op op, const Value& a, const Value& b) {
 Value divide(const Value& a, const Value& b, bool& by_zero) {
   by_zero = false;
   const Type ka = kind_of(a);
-  if (kind_of(b) != Type::Number || (ka != Type::Number && ka != Type::Duration)) return {};
+  if (ka == Type::Money && kind_of(b) == Type::Money) {  // a ratio of two amounts: a number
+    if (b.as_money()->units() == 0) {
+      by_zero = true;
+      return {};
+    }
+    const Num n = make_num(static_cast<double>(a.as_money()->units()) /
+                           static_cast<double>(b.as_money()->units()));
+    return n.null ? Value{} : Value{n.v};
+  }
+  if (kind_of(b) != Type::Number ||
+      (ka != Type::Number && ka != Type::Duration && ka != Type::Money))
+    return {};
   const double d = *b.as_number();
   if (d == 0) {
     by_zero = true;
     return {};
   }
   if (ka == Type::Duration) return scale_duration(a.as_duration()->seconds, d, true);
+  if (ka == Type::Money) return money_value(a.as_money()->divided_by(d));
   const Num n = make_num(*a.as_number() / d);
   return n.null ? Value{} : Value{n.v};
 }
@@ -314,6 +375,11 @@ void fold_extreme(const Value& v, int want, Type& kind, Value& best) {
   const Type k = kind_of(v);
   if (k == Type::Null) return;
   if (kind == Type::Null) kind = k;
+  if (kind == Type::Money && k == Type::Number) {  // min(amount, 500000): the number as money
+    if (const auto m = Decimal::from_double(*v.as_number()))
+      fold_extreme(Value{*m}, want, kind, best);
+    return;
+  }
   if (k != kind) return;
   if (best.is_null() || order(v, best) == want) best = v;
 }

@@ -28,11 +28,16 @@ struct Named {
   engine::Value value;
 };
 
+// A number in a money slot (stored before money was exact) shows as that amount of money.
+engine::Value held(const engine::FieldType& type, const engine::Value& v) {
+  return type.kind == engine::FieldKind::Money ? engine::as_money_value(v) : v;
+}
+
 std::vector<Named> fields_of(const Definition& def, const Instance& in) {
   std::vector<Named> out;
   for (const engine::FieldDef& f : def.fields) {
     out.push_back({f.name, titled(f.label, f.name),
-                   f.slot < in.slots.size() ? in.slots[f.slot] : engine::Value()});
+                   held(f.type, f.slot < in.slots.size() ? in.slots[f.slot] : engine::Value())});
   }
   return out;
 }
@@ -44,7 +49,8 @@ std::vector<Named> derived_of(const Definition& def, const Instance& in) {
   for (const engine::TableDef& t : def.tables) {
     for (const engine::TableOutput& o : t.outputs) {
       const std::string name = t.name + "." + o.name;
-      out.push_back({name, t.label.empty() ? name : t.label + ": " + name, slot(o.slot)});
+      out.push_back(
+          {name, t.label.empty() ? name : t.label + ": " + name, held(o.type, slot(o.slot))});
     }
   }
   return out;

@@ -26,6 +26,15 @@ const engine::Date* instant_in(const engine::Value& value) {
   return date != nullptr && base::second_of_day(date->seconds) != 0 ? date : nullptr;
 }
 
+// A change's value as its field holds it: a number in a money field (an event stored before
+// money was exact) is that amount of money.
+engine::Value change_value(const engine::Definition& def, const std::string& name,
+                           const engine::Value& value) {
+  const engine::FieldDef* f = field_named(def, name);
+  return f != nullptr && f->type.kind == engine::FieldKind::Money ? engine::as_money_value(value)
+                                                                  : value;
+}
+
 }  // namespace
 
 std::string state_title(const engine::Definition& def, const std::string& name) {
@@ -72,6 +81,7 @@ std::string change_title(const engine::Definition& def, const std::string& name)
 std::string value_text(const engine::Value& value) {
   if (value.is_null()) return "-";
   if (const std::string* text = value.as_text()) return *text;
+  if (const engine::Decimal* m = value.as_money()) return engine::money_text(*m);  // 1,000,000원
   if (const engine::ValueList* list = value.as_list()) {
     std::string out;
     for (const engine::Value& item : *list) out += (out.empty() ? "" : ", ") + value_text(item);
@@ -92,7 +102,8 @@ boost::json::value value_json(const engine::Value& value) {
     return out;
   }
   if (const engine::Date* at = instant_in(value)) return boost::json::string(time_json(*at));
-  return boost::json::string(engine::to_string(value));  // dates and durations
+  // Dates, durations and money ("1000000.5": its canonical text, exact, never a JSON number).
+  return boost::json::string(engine::to_string(value));
 }
 
 std::string outcome_line(const engine::Definition& def, const std::string& id,
@@ -169,7 +180,7 @@ boost::json::object event_json(const engine::Definition& def, const engine::Hist
     boost::json::object c;
     c["name"] = name;
     c["label"] = change_title(def, name);
-    c["value"] = value_json(value);
+    c["value"] = value_json(change_value(def, name, value));
     changes.push_back(std::move(c));
   }
   o["changes"] = std::move(changes);
@@ -195,7 +206,8 @@ std::string event_text(const engine::Definition& def, const engine::HistoryEvent
   }
   if (!event.comment.empty()) out += "      comment: " + event.comment + "\n";
   for (const auto& [name, value] : event.changes)
-    out += "      " + change_title(def, name) + " = " + value_text(value) + "\n";
+    out += "      " + change_title(def, name) + " = " + value_text(change_value(def, name, value)) +
+           "\n";
   for (const std::string& note : event.notes) out += "      note: " + note + "\n";
   return out;
 }

@@ -25,9 +25,11 @@ namespace dojang::cli {
 // A field or review criterion named in a history change: "과제명 (title)", "독창성 (review.x)".
 [[nodiscard]] std::string change_title(const engine::Definition& def, const std::string& name);
 
-// A value for people: "-" for null, text as typed, 12.5, 2007-02-28, 14d, "a, b" for lists.
+// A value for people: "-" for null, text as typed, 12.5, 2007-02-28, 14d, 1,000,000원 for
+// money, "a, b" for lists.
 [[nodiscard]] std::string value_text(const engine::Value& value);
-// A value for machines: null, true, 12.5, "text", "2007-02-28", "14d", [..].
+// A value for machines: null, true, 12.5, "text", "2007-02-28", "14d", money as its canonical
+// text "1000000.5", [..].
 [[nodiscard]] boost::json::value value_json(const engine::Value& value);
 
 // `ID: STATE_LABEL (state) — revision N`.

@@ -11,8 +11,9 @@
 
 namespace dojang::engine {
 
-// The static type of an expression.
-enum class Type : std::uint8_t { Null, Bool, Number, Text, Date, Duration, List };
+// The static type of an expression. Money is an exact amount (money fields, and what is
+// worked out from them): money ± money, money × or ÷ a number are money.
+enum class Type : std::uint8_t { Null, Bool, Number, Text, Date, Duration, List, Money };
 
 enum class Op : std::uint8_t {
   Const,  // `constant`
