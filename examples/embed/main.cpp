@@ -80,8 +80,11 @@ class Walk {
       std::cout << "    " << field << " = " << dojang::engine::to_string(value) << "\n";
     }
     for (const dojang::engine::Notification& n : outcome->notifications) {
-      const auto& role = m_def.roles.at(m_def.role_index(n.role));
-      std::cout << "    notify " << role.label << " (" << role.name << "): " << n.message << "\n";
+      // A role's holders (ROLE), or one person (user:ID: the submitter, a person field).
+      const dojang::engine::Index role = m_def.role_index(n.role);
+      const std::string to =
+          role == dojang::engine::kNone ? n.role : m_def.roles[role].label + " (" + n.role + ")";
+      std::cout << "    notify " << to << ": " << n.message << "\n";
     }
     return true;
   }

@@ -23,8 +23,20 @@ class ComplaintCli : public RuntimeTest {
     EXPECT_EQ(ok({"act", id, "assign", "--as", "bae.junseo", "--set", "department=총무과", "--set",
                   "prior=2", "--now", "2007-02-01"}),
               id + ": 부서 처리 (handling) — revision 2\n"
-                   "  notify 처리부서 담당자 (handler): 민원 '무인발급기 고장'이(가) 총무과에 "
+                   "  notify 처리부서 담당자 (handler) in general_affairs: 민원 '무인발급기 "
+                   "고장'이(가) 총무과에 "
                    "배정되었습니다 (처리기한 7일)\n");
+    // Assigned to 총무과: its handler and its head see it, 보건소's handler neither sees nor
+    // answers it.
+    EXPECT_TRUE(contains(ok({"inbox", "--as", "nam.gihun", "--now", "2007-02-02"}), id));
+    EXPECT_TRUE(contains(ok({"inbox", "--as", "yang.jiho", "--now", "2007-02-02"}), id));
+    EXPECT_FALSE(contains(ok({"inbox", "--as", "ryu.soyoung", "--now", "2007-02-02"}), id));
+    Outcome const other = run({"act", id, "answer", "--as", "ryu.soyoung", "--set",
+                               "answer=보건소가 답합니다", "--now", "2007-02-02"});
+    EXPECT_EQ(other.exit_code, 1);
+    EXPECT_EQ(other.err,
+              "dojang: 'answer' needs the role 처리부서 담당자 (handler) in the item's unit; you "
+              "are ryu.soyoung, holding executor, 처리부서 담당자 (handler) in 보건소, proposer\n");
     ok({"act", id, "answer", "--as", "nam.gihun", "--set", "answer=발급기를 교체했습니다", "--now",
         "2007-02-03"});
     EXPECT_EQ(

@@ -94,7 +94,7 @@ TEST_P(Deploy, AChangedFileIsVersion2AndRunningItemsKeepVersion1) {
 
 TEST_P(Deploy, DirectoryLoadCountsAndReplaces) {
   EXPECT_EQ(ok({"directory", "load", office_file()}),
-            "loaded 50 people (65 roles held) and 1 deputy from " + office_file() + "\n");
+            "loaded 17 units, 50 people (63 roles held) and 1 deputy from " + office_file() + "\n");
   boost::json::value const doc = json({"directory", "load", office_file()});
   EXPECT_EQ(doc.at("people").as_int64(), 50);
   EXPECT_EQ(doc.at("deputies").as_int64(), 1);

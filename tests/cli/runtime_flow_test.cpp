@@ -54,7 +54,7 @@ TEST_P(Flow, MainPathFromStartToConfirmation) {
             id + ": 행정자치부 컨설팅 및 확정 (ministry_consulting) — revision 5\n");
   EXPECT_EQ(ok({"act", id, "confirm", "--as", "baek.seungho", "--now", "2007-02-14"}),
             id + ": 확정 (confirmed) — revision 6\n"
-                 "  notify 과제담당 (proposer): '민원서류 간소화' 과제가 확정되었습니다\n");
+                 "  notify yoon.seoyeon: '민원서류 간소화' 과제가 확정되었습니다\n");
 
   std::string const show = ok({"show", id, "--as", "kim.sujin"});
   EXPECT_TRUE(contains(show, "혁신과제 선정 (innovation_task), version 1")) << show;
@@ -156,7 +156,7 @@ TEST_P(Flow, ADeputyActsForTheAbsentOfficerAndHistorySaysSo) {
 
   EXPECT_EQ(ok({"act", id, "confirm", "--as", "jeon.mikyung", "--now", "2007-02-20"}),
             id + ": 확정 (confirmed) — revision 6\n"
-                 "  notify 과제담당 (proposer): '민원서류 간소화' 과제가 확정되었습니다\n");
+                 "  notify yoon.seoyeon: '민원서류 간소화' 과제가 확정되었습니다\n");
   std::string const history = ok({"history", id});
   EXPECT_TRUE(contains(history,
                        "#6  2007-02-20 00:00 (+09:00)  act confirm  by jeon.mikyung for "
@@ -176,7 +176,7 @@ TEST_P(Flow, TheDeputyPeriodEndsAfterItsLastDay) {
   EXPECT_EQ(
       ok({"act", id, "confirm", "--as", "jeon.mikyung", "--now", "2007-03-09T23:59:00+09:00"}),
       id + ": 확정 (confirmed) — revision 6\n"
-           "  notify 과제담당 (proposer): '민원서류 간소화' 과제가 확정되었습니다\n");
+           "  notify yoon.seoyeon: '민원서류 간소화' 과제가 확정되었습니다\n");
 }
 
 TEST_P(Flow, TheSubmitterRecallsBeforeTheOfficeActs) {

@@ -133,7 +133,7 @@ TEST_P(Procedures, KnowledgeIsRatedByExpertsAndItsUseRewarded) {
             id + ": 활용 보상 심사 (reward_review) — revision 6\n");
   EXPECT_EQ(act(id, "pay", "kim.sujin", "2007-04-03"),
             id + ": 보상 완료 (rewarded) — revision 7\n"
-                 "  notify 직원 (staff): '민원서식 작성 요령' 핵심지식 활용 보상: 최우수, "
+                 "  notify jin.yerin: '민원서식 작성 요령' 핵심지식 활용 보상: 최우수, "
                  "300,000원\n");
   ends_in(id, "rewarded", "보상 완료", 7);
   EXPECT_EQ(event_headings(id),
@@ -169,7 +169,7 @@ TEST_P(Procedures, ALearningCirclePresentsInJuneAndIsRewarded) {
             id + ": 우수 동아리 (excellent) — revision 8\n");
   EXPECT_EQ(act(id, "reward", "kim.sujin", "2007-06-29"),
             id + ": 포상 및 사례집 수록 (rewarded) — revision 9\n"
-                 "  notify 동아리 회장 (leader): '민원혁신연구회' 최우수 동아리 선정: 포상금 "
+                 "  notify min.gyuri: '민원혁신연구회' 최우수 동아리 선정: 포상금 "
                  "500,000원, 사례집 수록\n");
   ends_in(id, "rewarded", "포상 및 사례집 수록", 9);
   EXPECT_EQ(event_headings(id),
@@ -187,7 +187,13 @@ TEST_P(Procedures, AServiceCaseEarnsMileageAndBecomesTheMonthsMvp) {
   EXPECT_EQ(act(id, "report", "jin.yerin", "2007-05-02"),
             id + ": 팀장 확인 (leader_check) — revision 2\n");
 
-  // The team leader must say how much the case mattered.
+  // Only the head of her own team (곽진수 of 민원팀) confirms: 기획팀's head may not.
+  refused(
+      {"act", id, "confirm", "--as", "kim.sujin", "--set", "impact=high", "--now", "2007-05-03"},
+      id,
+      "'confirm' needs the head of the submitter's unit; you are kim.sujin, holding "
+      "고객만족팀 (office), screener, head of 혁신기획단 기획팀");
+  // The team head must say how much the case mattered.
   refused({"act", id, "confirm", "--as", "kwak.jinsu", "--set", "note=칭찬 편지 확인", "--now",
            "2007-05-03"},
           id, "fill in '서비스 효과' (impact) before 'confirm': it is required");
@@ -197,7 +203,7 @@ TEST_P(Procedures, AServiceCaseEarnsMileageAndBecomesTheMonthsMvp) {
   EXPECT_EQ(derived(id, "mileage.points"), 30.0);
   EXPECT_EQ(act(id, "select", "jung.hyewon", "2007-05-10"),
             id + ": 이달의 MVP (mvp) — revision 4\n"
-                 "  notify 직원 (staff): '거동 불편 민원인 방문 발급' 사례가 이달의 MVP로 "
+                 "  notify jin.yerin: '거동 불편 민원인 방문 발급' 사례가 이달의 MVP로 "
                  "선정되었습니다: 기관장 표창, 연수 우선권\n");
   ends_in(id, "mvp", "이달의 MVP", 4);
   EXPECT_EQ(event_headings(id),
@@ -220,12 +226,12 @@ TEST_P(Procedures, AQuarterlyVisionReportGoesToTheDeputyMayor) {
            "2007-04-12"},
           id,
           "'accept' needs the role 부구청장 (deputy_mayor); you are hong.giljun, holding 구청장 "
-          "(mayor)");
+          "(mayor), head of 강남구청");
 
   EXPECT_EQ(act(id, "accept", "ahn.jisoo", "2007-04-12",
                 {"directions=보상 협의 일정을 다음 보고에 포함"}),
             id + ": 후속조치 (following) — revision 4\n"
-                 "  notify 과제 담당부서 (owner): '역세권 균형발전' 2007년 1분기 보고 완료 (정상 "
+                 "  notify byun.sejin: '역세권 균형발전' 2007년 1분기 보고 완료 (정상 "
                  "추진): 지시사항을 확인하세요\n");
   EXPECT_EQ(act(id, "complete", "byun.sejin", "2007-04-30", {"follow_up=협의 일정표 작성"}),
             id + ": 종결 (closed) — revision 5\n");
@@ -266,7 +272,7 @@ TEST_P(Procedures, ALeadingGroupsYearEndsWithItsIncentiveDisclosed) {
             id + ": 인센티브 부여 (granting) — revision 9\n");
   EXPECT_EQ(act(id, "grant", "kim.sujin", "2007-12-05"),
             id + ": 인센티브 부여 및 성과 공시 (disclosed) — revision 10\n"
-                 "  notify 그룹 리더 (leader): '혁신리더' 그룹 성과평가 85.9점, A등급: 가점 1, "
+                 "  notify seok.junhyuk: '혁신리더' 그룹 성과평가 85.9점, A등급: 가점 1, "
                  "포상금 500,000원\n");
   ends_in(id, "disclosed", "인센티브 부여 및 성과 공시", 10);
   EXPECT_EQ(

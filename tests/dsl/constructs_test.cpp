@@ -559,7 +559,8 @@ struct EvalCase {
 };
 
 engine::ReviewRecord review(engine::Value merit, engine::Value cost, engine::Value vote) {
-  return engine::ReviewRecord{0, "judge", {std::move(merit), std::move(cost)}, std::move(vote), "", false};
+  return engine::ReviewRecord{0,  "judge", {std::move(merit), std::move(cost)}, std::move(vote),
+                              "", false};
 }
 
 const engine::Value kNull;

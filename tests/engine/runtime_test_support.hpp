@@ -121,6 +121,30 @@ inline Principal person(std::string user, std::vector<std::string> roles = {},
   return Principal{std::move(user), std::move(roles), std::move(acting_for), "", nullptr};
 }
 
+// The units of examples/directory/office.csv that the scenario tests reach, with their heads.
+inline const Organisation& test_office() {
+  static const Organisation org({
+      {"district", "강남구청", "", "hong.giljun"},
+      {"innovation", "혁신기획단", "district", ""},
+      {"innovation_planning", "혁신기획단 기획팀", "innovation", "kim.sujin"},
+      {"customer_satisfaction", "혁신기획단 고객만족팀", "innovation", "seo.jihoon"},
+      {"general_affairs", "총무과", "district", "yang.jiho"},
+      {"planning_budget", "기획예산과", "district", "cho.kyungmin"},
+      {"civil_affairs", "민원여권과", "district", ""},
+      {"civil_service", "민원여권과 민원팀", "civil_affairs", "kwak.jinsu"},
+      {"health_center", "보건소", "district", ""},
+      {"cadastral", "지적과", "district", ""},
+  });
+  return org;
+}
+
+// `who` as a member of `unit` of test_office().
+inline Principal in_unit(Principal who, std::string unit) {
+  who.unit = std::move(unit);
+  who.organisation = &test_office();
+  return who;
+}
+
 inline std::vector<Assignment> values(
     std::initializer_list<std::pair<const char*, const char*>> items) {
   std::vector<Assignment> out;

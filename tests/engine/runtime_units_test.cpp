@@ -28,7 +28,7 @@ workflow complaint "민원" {
   start receipt
 
   state receipt "접수" {
-    on assign by clerk -> handling requires department sets department, checker notify handler "'{title}' 배정"
+    on assign by clerk -> handling requires department sets department, checker notify handler "'{title}' {department} 배정"
   }
   state handling "처리" {
     on answer by handler -> approval requires answer sets answer notify submitter "'{title}' 답변 작성"
@@ -183,6 +183,7 @@ TEST_F(RuntimeUnits, TheInboxKeysAndNotificationsAreScopedToTheUnit) {
   // Handlers of 보건소 (and office-wide handlers) are told; nobody else.
   ASSERT_EQ(assign.notifications.size(), 1U);
   EXPECT_EQ(assign.notifications[0].role, "handler@health");
+  EXPECT_EQ(assign.notifications[0].message, "'소음' 보건소 배정");  // the unit by its name
   // Waiting: the handler in 보건소 (or office-wide), the manager in 보건소 or any unit above it.
   EXPECT_EQ(assign.waiting_roles,
             (std::vector<std::string>{"handler", "handler@health", "manager", "manager@district",

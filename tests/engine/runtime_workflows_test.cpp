@@ -56,7 +56,7 @@ TEST_F(RuntimeInnovation, HappyPathToConfirmed) {
   EXPECT_TRUE(last.waiting_roles.empty());
   EXPECT_TRUE(last.instance.timers.empty());
   ASSERT_EQ(last.notifications.size(), 1u);
-  EXPECT_EQ(last.notifications[0].role, "proposer");
+  EXPECT_EQ(last.notifications[0].role, "user:kim");  // the submitter, not every proposer
   EXPECT_EQ(last.notifications[0].message, "'민원 처리 간소화' 과제가 확정되었습니다");
   std::vector<std::string> kinds;
   for (std::size_t i = 0; i < item.history().size(); ++i) {
@@ -173,7 +173,7 @@ TEST_F(RuntimeSuggestion, CommitteeQuorumRoutesThroughTheDecisionToAdopted) {
 
   const Step pay = item.must(act("pay"), office, kJan);
   ASSERT_EQ(pay.notifications.size(), 1u);
-  EXPECT_EQ(pay.notifications[0].role, "proposer");
+  EXPECT_EQ(pay.notifications[0].role, "user:kim");
   EXPECT_EQ(pay.notifications[0].message, "제안 '야간 민원 창구'이(가) 은상으로 채택되었습니다");
   EXPECT_EQ(item.state(), "execution");
 

@@ -45,12 +45,17 @@ TEST(ComplaintFlow, ValidatesWithoutWarnings) {
 
 struct Complaint : ::testing::Test {
   Item item{load_workflow("complaint.flow")};
-  Principal clerk = person("bae.junseo", {"clerk"});
-  Principal handler = person("nam.gihun", {"handler"});
-  Principal manager = person("yang.jiho", {"manager"});
-  Principal satisfaction = person("shin.hayoung", {"satisfaction"});
-  Principal taskforce = person("seo.jihoon", {"taskforce"});
-  Principal system = person("system");
+  // The clerk of 민원팀 assigns complaints to 총무과, whose handler answers and whose head hears
+  // of a late one; 보건소's handler may not touch them.
+  Principal clerk = in_unit(person("bae.junseo", {"clerk"}), "civil_service");
+  Principal handler = in_unit(person("nam.gihun", {"handler@general_affairs"}), "general_affairs");
+  Principal other_handler =
+      in_unit(person("ryu.soyoung", {"handler@health_center"}), "health_center");
+  Principal head = in_unit(person("yang.jiho"), "general_affairs");
+  Principal satisfaction =
+      in_unit(person("shin.hayoung", {"satisfaction"}), "customer_satisfaction");
+  Principal taskforce = in_unit(person("seo.jihoon", {"taskforce"}), "customer_satisfaction");
+  Principal system = in_unit(person("system"), "");
 
   void received() {
     item.must(start_request(values({{"title", "주민등록등본 발급 지연"},
@@ -94,10 +99,14 @@ TEST_F(Complaint, HappyPathHandledInTimeAndRatedWell) {
   EXPECT_EQ(item.state(), "handling");
   ASSERT_EQ(assign.notifications.size(), 1u);
   EXPECT_EQ(assign.notifications[0],
-            (Notification{"handler",
+            (Notification{"handler@general_affairs",
                           "민원 '주민등록등본 발급 지연'이(가) 총무과에 배정되었습니다 "
                           "(처리기한 7일)"}));
-  EXPECT_EQ(assign.waiting_roles, (std::vector<std::string>{"handler", "manager"}));
+  // The complaint now belongs to 총무과: its handlers and its head wait for it.
+  EXPECT_EQ(item.instance().unit, "general_affairs");
+  EXPECT_EQ(item.slot("department"), Value{"general_affairs"});
+  EXPECT_EQ(assign.waiting_roles, (std::vector<std::string>{"handler", "handler@general_affairs",
+                                                            "head@general_affairs"}));
   ASSERT_EQ(item.instance().timers.size(), 2u);  // the reminder at 5 days, the charter at 7
   EXPECT_EQ(item.instance().timers[0].due, days_after(kMonday, 5));
   EXPECT_EQ(item.instance().timers[1].due, days_after(kMonday, 7));
@@ -138,7 +147,7 @@ TEST_F(Complaint, TheDeadlineRemindsThenEscalatesAndLateHandlingIsCompensated) {
   EXPECT_EQ(item.state(), "late");
   ASSERT_EQ(escalated.notifications.size(), 1u);
   EXPECT_EQ(escalated.notifications[0],
-            (Notification{"manager",
+            (Notification{"user:yang.jiho",
                           "민원 '주민등록등본 발급 지연'이(가) 행정서비스 헌장 "
                           "처리기한(7일)을 넘겼습니다"}));
 
@@ -156,10 +165,27 @@ TEST_F(Complaint, TheDeadlineRemindsThenEscalatesAndLateHandlingIsCompensated) {
   EXPECT_EQ(item.slot("compensation"), Value{"voucher"});
 }
 
-TEST_F(Complaint, TheManagerMayEscalateByHand) {
+TEST_F(Complaint, TheDepartmentsHeadMayEscalateByHand) {
   assigned();
-  item.must(act("escalate"), manager, kWednesday);
+  expect_no_step(item, act("escalate"), in_unit(person("kwak.jinsu"), "civil_service"), kWednesday,
+                 Refusal::Code::WrongRole, {"'escalate'", "kwak.jinsu"});
+  item.must(act("escalate"), head, kWednesday);
   EXPECT_EQ(item.state(), "late");
+}
+
+TEST_F(Complaint, AnotherDepartmentsHandlerIsRefusedAndNothingChanges) {
+  assigned();
+  expect_no_step(item, act("answer", values({{"answer", "보건소에서 답함"}})), other_handler,
+                 kWednesday, Refusal::Code::WrongRole, {"'answer'", "ryu.soyoung"});
+  EXPECT_EQ(item.state(), "handling");
+  item.must(act("answer", values({{"answer", "발급기를 교체했습니다"}})), handler, kWednesday);
+}
+
+TEST_F(Complaint, ADepartmentMustBeAUnitOfTheDirectory) {
+  received();
+  expect_no_step(item, act("assign", values({{"department", "없는과"}})), clerk, kMonday,
+                 Refusal::Code::BadValue, {"없는과"});
+  EXPECT_TRUE(item.slot("department").is_null());
 }
 
 TEST_F(Complaint, APoorRatingIsACharterFailure) {
@@ -230,11 +256,12 @@ TEST_F(Complaint, TheWrongRoleIsRefusedAndNothingChanges) {
       item, act("assign", values({{"department", "총무과"}})), handler, kMonday,
       Refusal::Code::WrongRole,
       {"'assign' needs the role 민원접수 담당 (clerk); you are nam.gihun, holding 처리부서 담당자 "
-       "(handler)"});
+       "(handler) in 총무과"});
   item.must(act("assign", values({{"department", "총무과"}})), clerk, kMonday);
   expect_no_step(item, act("answer", values({{"answer", "x"}})), clerk, kMonday,
                  Refusal::Code::WrongRole,
-                 {"'answer' needs the role 처리부서 담당자 (handler); you are bae.junseo"});
+                 {"'answer' needs the role 처리부서 담당자 (handler) in the item's unit; you are "
+                  "bae.junseo"});
 }
 
 TEST_F(Complaint, MissingFieldsAreRefusedAndNothingChanges) {

@@ -100,8 +100,9 @@ TEST_F(Knowledge, HappyPathFromRegistrationToReward) {
   EXPECT_TRUE(paid.final);
   EXPECT_EQ(item.state(), "rewarded");
   ASSERT_EQ(paid.notifications.size(), 1u);
-  EXPECT_EQ(paid.notifications[0],
-            (Notification{"staff", "'민원 서식 작성 요령' 핵심지식 활용 보상: 최우수, 300,000원"}));
+  EXPECT_EQ(
+      paid.notifications[0],
+      (Notification{"user:kim", "'민원 서식 작성 요령' 핵심지식 활용 보상: 최우수, 300,000원"}));
   EXPECT_TRUE(item.instance().timers.empty());
 
   std::vector<std::string> kinds;

@@ -112,7 +112,7 @@ TEST_F(LeadingGroup, HappyPathFromPlanToIncentive) {
   EXPECT_EQ(item.state(), "disclosed");
   EXPECT_EQ(granted.notifications,
             (std::vector<Notification>{
-                {"leader", "'혁신새싹' 그룹 성과평가 88점, A등급: 가점 1, 포상금 500,000원"}}));
+                {"user:kang", "'혁신새싹' 그룹 성과평가 88점, A등급: 가점 1, 포상금 500,000원"}}));
   std::vector<std::string> kinds;
   for (const HistoryEvent& e : item.history()) kinds.push_back(e.kind + ":" + e.to);
   EXPECT_EQ(kinds, (std::vector<std::string>{"start:planning", "act:plan_review", "act:activity",

@@ -101,7 +101,7 @@ TEST_F(LearningCircle, HappyPathFromPlanToReward) {
   EXPECT_EQ(item.state(), "rewarded");
   ASSERT_EQ(reward.notifications.size(), 1u);
   EXPECT_EQ(reward.notifications[0],
-            (Notification{"leader",
+            (Notification{"user:choi",
                           "'민원혁신 연구회' 최우수 동아리 선정: 포상금 500,000원, 사례집 수록"}));
   std::vector<std::string> trail;
   for (const HistoryEvent& e : item.history()) trail.push_back(e.kind + ":" + e.to);
@@ -144,10 +144,10 @@ TEST_F(LearningCircle, EachMonthlyReportStartsTheMonthsDeadlineAgain) {
   const Step late = item.must(fire(deadline), person("system"), deadline.due);
   EXPECT_EQ(late.event.action, "deadline 30d");
   EXPECT_EQ(item.state(), "activity");
-  EXPECT_EQ(
-      late.notifications,
-      (std::vector<Notification>{{"leader", "'민원혁신 연구회' 이번 달 학습활동 보고가 없습니다"},
-                                 {"office", "'민원혁신 연구회'의 월간 활동 보고가 늦었습니다"}}));
+  EXPECT_EQ(late.notifications,
+            (std::vector<Notification>{
+                {"user:choi", "'민원혁신 연구회' 이번 달 학습활동 보고가 없습니다"},
+                {"office", "'민원혁신 연구회'의 월간 활동 보고가 늦었습니다"}}));
   EXPECT_TRUE(item.instance().timers.empty());
   // The next report starts the deadline again.
   item.must(act("report", values({{"monthly", "4월 활동"}})), leader, deadline.due);
@@ -285,6 +285,17 @@ TEST_F(LearningCircle, OnlyTheRightRolesAct) {
                  {"혁신기획단 (office)"});
   expect_no_step(item, review(values({{"content", "1"}})), leader, kJudged,
                  Refusal::Code::NotReviewer, {"사례발표 심사위원 (judge)"});
+}
+
+TEST_F(LearningCircle, AnotherCirclesChairDoesNotReportForIt) {
+  registered();
+  const Principal other_chair = person("min", {"leader"});
+  expect_no_step(item, act("report", values({{"monthly", "남의 동아리 보고"}})), other_chair,
+                 kMarch, Refusal::Code::WrongRole, {"you are min"});
+  expect_no_step(item, act("present", values({{"output", "x"}})), other_chair, kJune,
+                 Refusal::Code::WrongRole);
+  EXPECT_EQ(item.state(), "activity");
+  EXPECT_TRUE(item.slot("monthly").is_null());
 }
 
 TEST_F(LearningCircle, RequiredFieldsAndValuesAreChecked) {

@@ -1,5 +1,6 @@
 // P7 행정서비스 마일리지 (workflows/mileage.flow), walked through the engine: a good-service case
-// reported, confirmed by the team leader, scored by the mileage table, and the month's MVP.
+// reported, confirmed by the head of the reporter's own team, scored by the mileage table, and the
+// month's MVP.
 
 #include <gtest/gtest.h>
 
@@ -33,9 +34,11 @@ TEST(MileageFlow, ValidatesWithoutWarnings) {
 
 struct Mileage : ::testing::Test {
   Item item{load_workflow("mileage.flow")};
-  Principal staff = person("jung", {"staff"});
-  Principal leader = person("han", {"leader"});
-  Principal office = person("lee", {"office"});
+  // 진예린 of 민원팀 reports; 곽진수 heads 민원팀 and confirms; 고객만족팀 picks the MVP.
+  Principal staff = in_unit(person("jin.yerin", {"staff"}), "civil_service");
+  Principal leader = in_unit(person("kwak.jinsu"), "civil_service");
+  Principal office = in_unit(person("lee", {"office"}), "customer_satisfaction");
+  Principal system = in_unit(person("system"), "");
 
   void start(const char* kind = "praise") {
     item.must(start_request(values({{"case_title", "노인 민원인 서류 대필"},
@@ -56,9 +59,9 @@ struct Mileage : ::testing::Test {
 TEST_F(Mileage, AHighImpactCaseBecomesTheMonthsMvp) {
   reported();
   EXPECT_EQ(item.state(), "leader_check");
-  EXPECT_EQ(item.steps().back().waiting_roles, std::vector<std::string>{"leader"});
+  EXPECT_EQ(item.steps().back().waiting_roles, std::vector<std::string>{"head@civil_service"});
   const Step confirmed = confirm("high");
-  EXPECT_EQ(confirmed.event.actor, "han");
+  EXPECT_EQ(confirmed.event.actor, "kwak.jinsu");
   EXPECT_EQ(confirmed.event.route, std::vector<std::string>{"tally"});
   EXPECT_EQ(confirmed.event.to, "mvp_candidate");
   const std::vector<std::pair<std::string, Value>> changes{{"impact", Value{"high"}},
@@ -70,7 +73,7 @@ TEST_F(Mileage, AHighImpactCaseBecomesTheMonthsMvp) {
   EXPECT_EQ(item.state(), "mvp");
   EXPECT_EQ(selected.notifications,
             (std::vector<Notification>{
-                {"staff",
+                {"user:jin.yerin",
                  "'노인 민원인 서류 대필' 사례가 이달의 MVP로 선정되었습니다: 기관장 "
                  "표창, 연수 우선권"}}));
   EXPECT_EQ(item.instance().revision, 4);
@@ -108,11 +111,11 @@ TEST_F(Mileage, ACandidateNotChosenWithinTheMonthKeepsItsPoints) {
   const PendingTimer month_end = item.instance().timers[1];
   EXPECT_EQ(reminder.due.seconds, kMayLater.seconds + 10 * kDay);
   EXPECT_EQ(month_end.due.seconds, kMayLater.seconds + 31 * kDay);
-  const Step remind = item.must(fire(reminder), person("system"), reminder.due);
+  const Step remind = item.must(fire(reminder), system, reminder.due);
   EXPECT_EQ(remind.notifications,
             (std::vector<Notification>{
                 {"office", "MVP 후보 '노인 민원인 서류 대필'의 선정 심사가 남아 있습니다"}}));
-  const Step closed = item.must(fire(month_end), person("system"), month_end.due);
+  const Step closed = item.must(fire(month_end), system, month_end.due);
   EXPECT_EQ(closed.event.action, "after 31d");
   EXPECT_EQ(closed.event.to, "credited");
   EXPECT_EQ(item.slot("mileage.points"), Value{30});
@@ -129,7 +132,7 @@ TEST_F(Mileage, TheKindnessKingIsNominatedOnlyInDecember) {
   EXPECT_TRUE(king.final);
 }
 
-TEST_F(Mileage, TheLeaderSendsTheCaseBackForMoreEvidence) {
+TEST_F(Mileage, TheTeamHeadSendsTheCaseBackForMoreEvidence) {
   reported();
   expect_no_step(item, act("send_back"), leader, kMayLater, Refusal::Code::MissingComment);
   const Step back = item.must(act("send_back", {}, "민원인 확인서 첨부"), leader, kMayLater);
@@ -151,7 +154,7 @@ TEST_F(Mileage, ARejectedCaseIsFinished) {
                  Refusal::Code::AlreadyFinal, {"불인정 (rejected)"});
 }
 
-TEST_F(Mileage, TheStaffMemberRecallsUntilTheLeaderActs) {
+TEST_F(Mileage, TheStaffMemberRecallsUntilTheTeamHeadActs) {
   reported();
   const Step back = item.must(recall_request(), staff, kMay);
   EXPECT_EQ(back.event.kind, "recall");
@@ -166,33 +169,36 @@ TEST_F(Mileage, ALateConfirmationIsEscalatedToTheOffice) {
   ASSERT_EQ(item.instance().timers.size(), 1u);
   const PendingTimer t = item.instance().timers[0];
   EXPECT_EQ(t.due.seconds, kMay.seconds + 7 * kDay);
-  const Step step = item.must(fire(t), person("system"), t.due);
+  const Step step = item.must(fire(t), system, t.due);
   EXPECT_EQ(step.event.kind, "reminder");
   EXPECT_EQ(step.event.actor, "system");
   EXPECT_EQ(item.state(), "leader_check");
   EXPECT_EQ(step.notifications,
             (std::vector<Notification>{
-                {"leader", "'노인 민원인 서류 대필' 마일리지 확인 기한이 지났습니다"},
+                {"user:kwak.jinsu", "'노인 민원인 서류 대필' 마일리지 확인 기한이 지났습니다"},
                 {"office", "'노인 민원인 서류 대필' 마일리지 확인이 늦어지고 있습니다"}}));
 }
 
-TEST_F(Mileage, ADeputyConfirmsForTheAbsentLeader) {
+TEST_F(Mileage, ADeputyConfirmsForTheAbsentTeamHead) {
   reported();
-  const Principal deputy = person("seo", {"staff"}, {{"han", {"leader"}}});
+  const Principal deputy = in_unit(person("seo", {"staff"}, {{"kwak.jinsu", {}}}), "civil_service");
   EXPECT_EQ(item.allowed(deputy, kMayLater),
             (std::vector<std::string>{"confirm", "send_back", "reject"}));
   const Step step = item.must(act("confirm", values({{"impact", "medium"}})), deputy, kMayLater);
   EXPECT_EQ(step.event.actor, "seo");
-  EXPECT_EQ(step.event.on_behalf_of, "han");
+  EXPECT_EQ(step.event.on_behalf_of, "kwak.jinsu");
   EXPECT_EQ(item.state(), "credited");
 }
 
 TEST_F(Mileage, NobodyConfirmsOrSelectsTheirOwnCase) {
-  staff = person("han", {"staff", "leader", "office"});
+  // The team head's own case goes to the head above: 민원여권과 has none, so 구청장.
+  staff = in_unit(person("kwak.jinsu", {"staff", "office"}), "civil_service");
   reported();
+  EXPECT_EQ(item.steps().back().waiting_roles, std::vector<std::string>{"head@district"});
   expect_no_step(item, act("confirm", values({{"impact", "high"}})), staff, kMayLater,
-                 Refusal::Code::FourEyes, {"separation of duties"});
-  item.must(act("confirm", values({{"impact", "high"}})), person("kang", {"leader"}), kMayLater);
+                 Refusal::Code::WrongRole, {"kwak.jinsu"});
+  item.must(act("confirm", values({{"impact", "high"}})),
+            in_unit(person("hong.giljun"), "district"), kMayLater);
   expect_no_step(item, act("select"), staff, kMayLater, Refusal::Code::FourEyes);
   EXPECT_EQ(item.allowed(staff, kMayLater), std::vector<std::string>{"pass_over"});
 }
@@ -200,9 +206,13 @@ TEST_F(Mileage, NobodyConfirmsOrSelectsTheirOwnCase) {
 TEST_F(Mileage, OnlyTheRightRolesAct) {
   reported();
   expect_no_step(item, act("confirm", values({{"impact", "high"}})), staff, kMayLater,
-                 Refusal::Code::WrongRole, {"팀장 (leader)", "you are jung"});
+                 Refusal::Code::WrongRole, {"you are jin.yerin"});
   expect_no_step(item, act("confirm", values({{"impact", "high"}})), office, kMayLater,
                  Refusal::Code::WrongRole);
+  // The head of another team (기획팀) does not confirm 민원팀's cases.
+  expect_no_step(item, act("confirm", values({{"impact", "high"}})),
+                 in_unit(person("kim.sujin"), "innovation_planning"), kMayLater,
+                 Refusal::Code::WrongRole, {"kim.sujin"});
   confirm("high");
   expect_no_step(item, act("select"), leader, kMayLater, Refusal::Code::WrongRole,
                  {"고객만족팀 (office)"});

@@ -70,7 +70,7 @@ TEST_F(VisionReport, AQuarterlyReportGoesToTheDeputyMayor) {
       (std::vector<std::pair<std::string, Value>>{{"directions", Value{"하반기 착공 일정 점검"}}}));
   EXPECT_EQ(accept.notifications,
             (std::vector<Notification>{
-                {"owner",
+                {"user:park",
                  "'영등포 문화예술회관 건립' 2007년 1분기 보고 완료 (정상 추진): 지시사항을 "
                  "확인하세요"}}));
 
@@ -126,10 +126,10 @@ TEST_F(VisionReport, FollowUpClosesByItselfAfterThirtyDays) {
   EXPECT_EQ(reminder.due.seconds, kApril10.seconds + 21 * kDay);
   EXPECT_EQ(close.due.seconds, kApril10.seconds + 30 * kDay);
   const Step remind = item.must(fire(reminder), person("system"), reminder.due);
-  EXPECT_EQ(
-      remind.notifications,
-      (std::vector<Notification>{
-          {"owner", "'영등포 문화예술회관 건립' 2007년 1분기 지시사항 후속조치를 입력하세요"}}));
+  EXPECT_EQ(remind.notifications,
+            (std::vector<Notification>{
+                {"user:park",
+                 "'영등포 문화예술회관 건립' 2007년 1분기 지시사항 후속조치를 입력하세요"}}));
   const Step closed = item.must(fire(close), person("system"), close.due);
   EXPECT_EQ(closed.event.action, "after 30d");
   EXPECT_EQ(closed.event.actor, "system");
@@ -180,11 +180,12 @@ TEST_F(VisionReport, LateStepsAreEscalatedUpwards) {
   ASSERT_EQ(item.instance().timers.size(), 1u);
   const PendingTimer drafting = item.instance().timers[0];
   const Step late = item.must(fire(drafting), person("system"), drafting.due);
-  EXPECT_EQ(late.notifications,
-            (std::vector<Notification>{
-                {"owner", "'영등포 문화예술회관 건립' 2007년 1분기 보고서 작성 기한이 지났습니다"},
-                {"office",
-                 "'영등포 문화예술회관 건립' 2007년 1분기 보고서가 아직 제출되지 않았습니다"}}));
+  EXPECT_EQ(
+      late.notifications,
+      (std::vector<Notification>{
+          {"user:park", "'영등포 문화예술회관 건립' 2007년 1분기 보고서 작성 기한이 지났습니다"},
+          {"office",
+           "'영등포 문화예술회관 건립' 2007년 1분기 보고서가 아직 제출되지 않았습니다"}}));
   item.must(act("submit"), owner, drafting.due);
   ASSERT_EQ(item.instance().timers.size(), 2u);
   const PendingTimer second = item.instance().timers[1];

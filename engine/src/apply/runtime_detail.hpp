@@ -60,7 +60,7 @@ struct Draft {
   std::vector<const NotifyDef*> notify;  // filled in with the final values by finish_into()
   std::vector<const StartDef*> starts;   // `start` effects, evaluated by finish_into() likewise
   std::vector<EvalNote> eval_notes;      // what evaluation recorded, added to `notes` at the end
-  const Organisation* org = nullptr;  // the office's units (Principal::organisation)
+  const Organisation* org = nullptr;     // the office's units (Principal::organisation)
   // A reminder (a deadline that only notifies): finish_into keeps the revision, updated_at and
   // recall window of `before` and numbers the event among the item's reminders.
   bool reminder = false;
@@ -180,8 +180,7 @@ struct Choice {
 // "" when `who` holds `role` for the item; the user they act for when only through a deputyship;
 // nullopt when neither.
 [[nodiscard]] std::optional<std::string> holds_role(const Definition& def, Index role,
-                                                    const Principal& who,
-                                                    const Instance& instance);
+                                                    const Principal& who, const Instance& instance);
 // The unit whose head acts as `head of ...` on the item (see Actor::Kind::Head), or null.
 [[nodiscard]] const Unit* head_unit(const Organisation* organisation, const Instance& instance,
                                     Actor::Of of);
@@ -242,9 +241,10 @@ struct ReviewerLookup {
 
 // ---- notifications (runtime_notify.cpp) -------------------------------------------------------
 
-// `message` with {field}, {let} and {table.output} replaced by the instance's values.
+// `message` with {field}, {let} and {table.output} replaced by the instance's values; a unit
+// field reads as the unit's name when `org` knows it (총무과, not general_affairs).
 [[nodiscard]] std::string fill_message(const Definition& def, const Instance& instance,
-                                       std::string_view message);
+                                       std::string_view message, const Organisation* org);
 
 // ---- other procedures to start (runtime_starts.cpp) -------------------------------------------
 

@@ -283,7 +283,7 @@ void finish_into(Draft& draft) {
   for (const NotifyDef* n : draft.notify) {
     std::vector<std::string> to = recipients(draft, n->to);
     if (to.empty()) continue;  // nobody to tell: no head above, an empty person field
-    const std::string message = fill_message(def, after, n->message);
+    const std::string message = fill_message(def, after, n->message, draft.org);
     for (std::string& r : to) step.notifications.push_back({std::move(r), message});
   }
   const StateDef& state = def.states[after.state];

@@ -25,10 +25,15 @@ Index slot_named(const Definition& def, std::string_view name) {
   return kNone;
 }
 
-bool is_money_slot(const Definition& def, Index slot) {
+FieldKind field_kind(const Definition& def, Index slot) {
   for (const FieldDef& f : def.fields) {
-    if (f.slot == slot) return f.type.kind == FieldKind::Money;
+    if (f.slot == slot) return f.type.kind;
   }
+  return FieldKind::Text;
+}
+
+bool is_money_slot(const Definition& def, Index slot) {
+  if (field_kind(def, slot) == FieldKind::Money) return true;
   for (const TableDef& t : def.tables) {
     for (const TableOutput& o : t.outputs) {
       if (o.slot == slot) return o.type.kind == FieldKind::Money;
@@ -39,8 +44,8 @@ bool is_money_slot(const Definition& def, Index slot) {
 
 }  // namespace
 
-std::string fill_message(const Definition& def, const Instance& instance,
-                         std::string_view message) {
+std::string fill_message(const Definition& def, const Instance& instance, std::string_view message,
+                         const Organisation* org) {
   std::string out;
   std::size_t at = 0;
   while (at < message.size()) {
@@ -60,7 +65,14 @@ std::string fill_message(const Definition& def, const Instance& instance,
       const Value shown = is_money_slot(def, slot) ? as_money_value(v) : v;
       // Money as 1,000,000원; a message that writes the unit itself ("{amount}원") gets it once.
       const Decimal* m = shown.as_money();
-      if (m != nullptr && message.substr(close + 1).starts_with("원")) {
+      const std::string* text = shown.as_text();
+      const Unit* unit =
+          org != nullptr && text != nullptr && field_kind(def, slot) == FieldKind::Unit
+              ? org->find(*text)
+              : nullptr;
+      if (unit != nullptr) {
+        out += unit->name;
+      } else if (m != nullptr && message.substr(close + 1).starts_with("원")) {
         out += m->grouped();
       } else {
         out += plain(shown);

@@ -29,11 +29,22 @@ bool has(const std::vector<std::string>& roles, const std::string& role) {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }
 
-std::string roles_text(const Definition& def, const std::vector<std::string>& roles) {
+// 처리부서 담당자 (handler), 처리부서 담당자 (handler) in 총무과 (ROLE@UNIT), head of 총무과.
+std::string roles_text(const Definition& def, const std::vector<std::string>& roles,
+                       const Organisation* organisation) {
   std::vector<std::string> out;
   for (const std::string& r : roles) {
-    const Index i = def.role_index(r);
-    out.push_back(i == kNone ? r : role_text(def, i));
+    const std::size_t at = r.find('@');
+    const std::string name = r.substr(0, at);
+    std::string text = name == "head" && at != std::string::npos ? "head"
+                       : def.role_index(name) == kNone           ? name
+                                                       : role_text(def, def.role_index(name));
+    if (at != std::string::npos) {
+      const std::string id = r.substr(at + 1);
+      const Unit* unit = organisation != nullptr ? organisation->find(id) : nullptr;
+      text += (name == "head" ? " of " : " in ") + (unit != nullptr ? unit->name : id);
+    }
+    out.push_back(std::move(text));
   }
   return out.empty() ? "no role" : join(out, ", ");
 }
@@ -75,11 +86,11 @@ const Unit* head_unit(const Organisation* organisation, const Instance& instance
   return nullptr;
 }
 
-const std::string* named_person(const Definition& def, const Instance& instance,
-                                const Actor& by) {
+const std::string* named_person(const Definition& def, const Instance& instance, const Actor& by) {
   if (by.field >= def.fields.size()) return nullptr;
   const Index slot = def.fields[by.field].slot;
-  const std::string* person = slot < instance.slots.size() ? instance.slots[slot].as_text() : nullptr;
+  const std::string* person =
+      slot < instance.slots.size() ? instance.slots[slot].as_text() : nullptr;
   return person != nullptr && !person->empty() ? person : nullptr;
 }
 
@@ -224,9 +235,9 @@ std::string actor_text(const Definition& def, const Actor& by) {
 
 std::string principal_text(const Definition& def, const Principal& who) {
   std::string out = "you are " + (who.user.empty() ? std::string("(nobody)") : who.user) +
-                    ", holding " + roles_text(def, who.roles);
+                    ", holding " + roles_text(def, who.roles, who.organisation);
   for (const Principal::ActingFor& f : who.acting_for) {
-    out += "; acting for " + f.user + ", who holds " + roles_text(def, f.roles);
+    out += "; acting for " + f.user + ", who holds " + roles_text(def, f.roles, who.organisation);
   }
   return out;
 }

@@ -250,8 +250,9 @@ std::optional<Refusal> assign(Draft& draft, const std::vector<Assignment>& set,
         unit = &u;
       }
       if (unit == nullptr) {
-        return Refusal{Refusal::Code::BadValue, field_text(field) + " needs a unit of the directory; " +
-                                                    quoted(typed) + " is none"};
+        return Refusal{
+            Refusal::Code::BadValue,
+            field_text(field) + " needs a unit of the directory; " + quoted(typed) + " is none"};
       }
       *value = Value{unit->id};
     }

@@ -34,9 +34,8 @@ using Decimal = base::Decimal;
 // New alternatives go at the end: code and stored data rely on the indices of the others.
 class Value {
  public:
-  using Storage =
-      std::variant<std::monostate, bool, double, std::string, Date, Duration,
-                   std::shared_ptr<const ValueList>, Decimal>;
+  using Storage = std::variant<std::monostate, bool, double, std::string, Date, Duration,
+                               std::shared_ptr<const ValueList>, Decimal>;
 
   Value() = default;
   Value(bool b) : m_v(b) {}
