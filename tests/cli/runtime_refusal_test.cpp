@@ -133,7 +133,9 @@ TEST_P(Refusal, ACommentIsRequiredToSendBack) {
                  "'send_back' needs a comment");
   EXPECT_EQ(ok({"act", id, "send_back", "--as", "kim.sujin", "--comment", "성과지표를 수치로",
                 "--now", "2007-01-21"}),
-            id + ": 작성 (draft) — revision 3\n");
+            id + ": 작성 (draft) — revision 3\n"
+                 "  notify yoon.seoyeon: 혁신과제 선정 innovation_task-000001이(가) 혁신기획단 "
+                 "검토에서 반려되었습니다: 성과지표를 수치로\n");
   EXPECT_TRUE(contains(ok({"history", id}), "      comment: 성과지표를 수치로\n"));
 }
 

@@ -84,6 +84,23 @@ TEST_F(RuntimeTrail, ReturnToAStatePopsTheTrailDownToIt) {
   EXPECT_EQ(trail_names(item), std::vector<std::string>{"a"});
 }
 
+TEST_F(RuntimeTrail, AReturnToTheFirstStateTellsTheSubmitter) {
+  next();
+  next();
+  const Step mid = back("to_b");  // c → b: not the drafter's state, nobody is told
+  EXPECT_TRUE(mid.notifications.empty());
+  const Step first = back();  // b → a (return_to previous): 반려
+  EXPECT_EQ(
+      first.notifications,
+      (std::vector<Notification>{{"user:kim", "단계 item-1이(가) 나에서 반려되었습니다: 다시"}}));
+  // The submitter who returns it themselves is not told.
+  next();
+  const Step self =
+      item.must(act("back", {}, "내가 되돌림"), person("kim", {"clerk", "boss"}), kNow);
+  EXPECT_EQ(item.state(), "a");
+  EXPECT_TRUE(self.notifications.empty());
+}
+
 TEST_F(RuntimeTrail, ReturnToAStateNotOnTheTrailClearsIt) {
   next();
   next();

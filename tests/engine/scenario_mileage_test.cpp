@@ -139,6 +139,11 @@ TEST_F(Mileage, TheTeamHeadSendsTheCaseBackForMoreEvidence) {
   EXPECT_EQ(back.event.kind, "return");
   EXPECT_EQ(back.event.to, "draft");
   EXPECT_EQ(back.event.comment, "민원인 확인서 첨부");
+  EXPECT_EQ(
+      back.notifications,
+      (std::vector<Notification>{
+          {"user:jin.yerin",
+           "행정서비스 마일리지 item-1이(가) 팀장 확인에서 반려되었습니다: 민원인 확인서 첨부"}}));
   EXPECT_TRUE(item.instance().timers.empty());
   item.must(act("report"), staff, kMayLater);
   EXPECT_EQ(item.state(), "leader_check");

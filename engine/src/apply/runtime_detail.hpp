@@ -246,6 +246,13 @@ struct ReviewerLookup {
 [[nodiscard]] std::string fill_message(const Definition& def, const Instance& instance,
                                        std::string_view message, const Organisation* org);
 
+// 반려: when a return sends the item back to its first state, a note to its submitter (their
+// item waits for them again), unless the submitter returned it themselves or there is none.
+[[nodiscard]] std::optional<Notification> returned_notice(const Definition& def,
+                                                          const Instance& before,
+                                                          const Instance& after,
+                                                          const HistoryEvent& event);
+
 // ---- other procedures to start (runtime_starts.cpp) -------------------------------------------
 
 // The draft's `start` effects with their values computed from the instance after the step (null

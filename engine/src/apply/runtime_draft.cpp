@@ -286,6 +286,11 @@ void finish_into(Draft& draft) {
     const std::string message = fill_message(def, after, n->message, draft.org);
     for (std::string& r : to) step.notifications.push_back({std::move(r), message});
   }
+  if (std::optional<Notification> back = returned_notice(def, draft.before, after, event)) {
+    const bool told = std::any_of(step.notifications.begin(), step.notifications.end(),
+                                  [&](const Notification& n) { return n.role == back->role; });
+    if (!told) step.notifications.push_back(std::move(*back));
+  }
   const StateDef& state = def.states[after.state];
   step.final = state.kind == StateKind::Final || after.withdrawn;
   if (step.final) {

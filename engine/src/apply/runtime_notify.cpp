@@ -83,4 +83,19 @@ std::string fill_message(const Definition& def, const Instance& instance, std::s
   return out;
 }
 
+std::optional<Notification> returned_notice(const Definition& def, const Instance& before,
+                                            const Instance& after, const HistoryEvent& event) {
+  if (event.kind != "return" || after.state != def.start || before.state == def.start ||
+      before.state >= def.states.size())
+    return std::nullopt;
+  const std::string& owner = after.submitter;
+  if (owner.empty() || owner == "system" || event.actor == owner || event.on_behalf_of == owner)
+    return std::nullopt;
+  const StateDef& from = def.states[before.state];
+  std::string message = (def.label.empty() ? def.name : def.label) + " " + after.id + "이(가) " +
+                        (from.label.empty() ? from.name : from.label) + "에서 반려되었습니다";
+  if (!event.comment.empty()) message += ": " + event.comment;
+  return Notification{std::string(kWaitingPerson) + owner, std::move(message)};
+}
+
 }  // namespace dojang::engine::detail
