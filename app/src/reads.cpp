@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <set>
 
 #include "directory_file.hpp"
 #include "dojang/base/civil.hpp"
@@ -76,6 +77,39 @@ std::string fold_mismatch(const engine::Definition& def, const engine::Instance&
              " but its history sets " + engine::to_string(folded->fields[i]);
   }
   return "";
+}
+
+// Every role some deployed procedure declares, in any version.
+Result<std::set<std::string>> declared_roles(State& state) {
+  auto records = state.store().definitions();
+  if (!records) return std::unexpected(from_store(records.error()));
+  std::set<std::string> roles;
+  for (const store::DefinitionRecord& r : *records) {
+    auto procedure = state.procedure(r.name, r.version);
+    if (!procedure) return std::unexpected(procedure.error());
+    for (const engine::RoleDef& role : procedure->definition->roles) roles.insert(role.name);
+  }
+  return roles;
+}
+
+// A role held in the directory that no deployed procedure declares: a misspelling, or a
+// procedure not deployed yet. "FILE:LINE: message" for each.
+std::vector<std::string> undeclared_roles(const std::string& path, const ParsedDirectory& parsed,
+                                          const std::set<std::string>& declared) {
+  std::vector<std::string> problems;
+  for (const store::Person& p : parsed.directory.people) {
+    for (const std::string& held : p.roles) {
+      const std::string role = held.substr(0, held.find('@'));
+      if (declared.contains(role)) continue;
+      const auto line = parsed.person_line.find(p.id);
+      problems.push_back(path + ":" +
+                         (line != parsed.person_line.end() ? std::to_string(line->second) : "?") +
+                         ": " + p.id + " holds the role '" + role +
+                         "', which no deployed procedure declares: deploy the procedure first, "
+                         "or correct the name");
+    }
+  }
+  return problems;
 }
 
 }  // namespace
@@ -231,15 +265,20 @@ Result<store::AuditReport> App::audit(const std::optional<std::string>& id) {
 Result<DirectoryLoaded> App::load_directory(const std::string& path, std::string_view text) {
   State& state = *m;
   state.begin();
-  auto parsed = parse_directory(path, text);
-  if (!parsed) {
-    const std::size_t n = parsed.error().size();
+  auto refused = [&](std::vector<std::string> problems) {
+    const std::size_t n = problems.size();
     return std::unexpected(Error{Error::Kind::Refused, "invalid_directory",
                                  std::to_string(n) + (n == 1 ? " problem" : " problems") + " in " +
                                      path + "; nothing loaded",
-                                 std::move(parsed.error())});
-  }
+                                 std::move(problems)});
+  };
+  auto parsed = parse_directory(path, text);
+  if (!parsed) return refused(std::move(parsed.error()));
   const store::Directory& directory = parsed->directory;
+  auto declared = declared_roles(state);
+  if (!declared) return std::unexpected(declared.error());
+  if (auto problems = undeclared_roles(path, *parsed, *declared); !problems.empty())
+    return refused(std::move(problems));
   if (auto loaded = state.store().load_directory(directory); !loaded)
     return std::unexpected(from_store(loaded.error()));
   DirectoryLoaded out;

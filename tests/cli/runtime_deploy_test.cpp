@@ -67,7 +67,14 @@ TEST_P(Deploy, AChangedFileIsVersion2AndRunningItemsKeepVersion1) {
   std::string const text = read_text(workflow("innovation_task"));
   fs::path const file = m_dir.write("innovation_task.flow", text);
   ok({"deploy", file.string()});
-  ok({"directory", "load", office_file()});
+  // Two proposers: the office's directory holds roles of procedures not deployed here.
+  ok({"directory", "load",
+      m_dir
+          .write("proposers.csv",
+                 "[people]\nid,name,roles\n"
+                 "yoon.seoyeon,윤서연,proposer\n"
+                 "han.sungmin,한성민,proposer\n")
+          .string()});
   std::string const old_item = start_task("yoon.seoyeon", "민원서류 간소화", "2007-01-10");
 
   std::string changed = text;
@@ -93,13 +100,13 @@ TEST_P(Deploy, AChangedFileIsVersion2AndRunningItemsKeepVersion1) {
 }
 
 TEST_P(Deploy, DirectoryLoadCountsAndReplaces) {
+  deploy_workflows();
   EXPECT_EQ(ok({"directory", "load", office_file()}),
             "loaded 17 units, 50 people (63 roles held) and 1 deputy from " + office_file() + "\n");
   boost::json::value const doc = json({"directory", "load", office_file()});
   EXPECT_EQ(doc.at("people").as_int64(), 50);
   EXPECT_EQ(doc.at("deputies").as_int64(), 1);
 
-  ok({"deploy", workflow("innovation_task").string()});
   // A small directory replaces the office: its people are known, the office's are not.
   fs::path const small = m_dir.write("small.csv",
                                      "[people]\n"
@@ -113,7 +120,36 @@ TEST_P(Deploy, DirectoryLoadCountsAndReplaces) {
   EXPECT_EQ(gone.err, "dojang: unknown user 'yoon.seoyeon' (not in the directory)\n");
 }
 
+TEST_P(Deploy, ADirectoryRoleNoProcedureDeclaresIsRefused) {
+  fs::path const file = m_dir.write("roles.csv",
+                                    "[people]\n"
+                                    "id,name,roles\n"
+                                    "kim.x,김엑스,proposer\n"
+                                    "lee.x,이엑스,propser office\n");
+  // Nothing deployed: no role is declared yet.
+  Outcome const early = run({"directory", "load", file.string()});
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_TRUE(contains(early.err, file.string() + ":3: kim.x holds the role 'proposer', which no "
+                                                  "deployed procedure declares"))
+      << early.err;
+  ok({"deploy", workflow("innovation_task").string()});
+  Outcome const r = run({"directory", "load", file.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_FALSE(contains(r.err, "kim.x")) << r.err;
+  EXPECT_TRUE(contains(r.err, file.string() +
+                                  ":4: lee.x holds the role 'propser', which no deployed procedure "
+                                  "declares: deploy the procedure first, or correct the name\n"))
+      << r.err;
+  EXPECT_FALSE(contains(r.err, "'office'")) << r.err;  // innovation_task declares it
+  // Nothing was loaded: nobody of the file is known.
+  Outcome const start = run({"start", "innovation_task", "--as", "kim.x", "--now", "2007-01-05"});
+  EXPECT_EQ(start.exit_code, 1);
+  EXPECT_TRUE(contains(start.err, "unknown user 'kim.x'")) << start.err;
+}
+
 TEST_P(Deploy, ABadDirectoryFileNamesItsLinesAndLoadsNothing) {
+  deploy_workflows();
   ok({"directory", "load", office_file()});
   fs::path const bad = m_dir.write("bad.csv",
                                    "# a broken directory\n"

@@ -37,8 +37,8 @@ class Money : public RuntimeTest {
   void SetUp() override {
     RuntimeTest::SetUp();
     if (HasFatalFailure()) return;
+    deploy_office();
     ok({"deploy", m_dir.write("purse.flow", kFlow).string()});
-    ok({"directory", "load", office_file()});
     m_id = first_line(
         ok({"start", "purse", "--as", "bae.junseo", "--set", "title=지갑", "--now", "2007-03-01"}));
   }

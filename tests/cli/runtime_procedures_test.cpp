@@ -20,15 +20,7 @@ class Procedures : public RuntimeTest {
   void SetUp() override {
     RuntimeTest::SetUp();
     if (HasFatalFailure()) return;
-    // Only the procedures walked here, so that a procedure being written elsewhere cannot
-    // stop the deployment.
-    std::vector<std::string> deploy{"deploy"};
-    for (const char* name :
-         {"knowledge", "learning_circle", "mileage", "vision_report", "leading_group"}) {
-      deploy.push_back((source_dir() / "workflows" / (std::string(name) + ".flow")).string());
-    }
-    ok(deploy);
-    ok({"directory", "load", office_file()});
+    deploy_office();
   }
 
   static void add_sets(std::vector<std::string>& args, const Sets& sets) {

@@ -17,8 +17,7 @@ class Rank : public RuntimeTest {
   void SetUp() override {
     RuntimeTest::SetUp();
     if (HasFatalFailure()) return;
-    ok({"deploy", (source_dir() / "workflows" / "dept_evaluation.flow").string()});
-    ok({"directory", "load", office_file()});
+    deploy_office();
   }
 
   // A unit of `year` reported by `user`, accepted by the office and scored by three evaluators
