@@ -177,6 +177,20 @@ Result<ListPage> App::list(const ListQuery& query) {
   q.state_name = query.state;
   q.submitter = query.submitter;
   q.final = query.finished;
+  if (query.unit) {
+    // The unit by id or name, with the units below it (a division's list holds its teams').
+    auto org = state.organisation();
+    if (!org) return std::unexpected(org.error());
+    const auto [unit, also] = (*org)->lookup(*query.unit);
+    if (also != nullptr) {
+      return bad("more than one unit is called '" + *query.unit + "' (" + unit->id + ", " +
+                 also->id + "); give the unit's id");
+    }
+    if (unit == nullptr) return bad("there is no unit '" + *query.unit + "' in the directory");
+    for (const engine::Unit& u : (*org)->units()) {
+      if ((*org)->within(u, unit->id)) q.units.push_back(u.id);
+    }
+  }
   // Office days: from the first day's midnight to the midnight after the last day.
   auto day = [&](const std::optional<std::string>& text, int after,
                  std::optional<engine::Date>& into) -> std::optional<Error> {

@@ -151,6 +151,44 @@ TEST_P(AppUnits, AComplaintIsHandledByItsAssignedDivisionAndApprovedByItsHead) {
   EXPECT_EQ(approved->notifications[0].role, "user:clerk.bae");  // the submitter hears
 }
 
+TEST_P(AppUnits, AListByUnitHoldsItsItemsAndThoseOfTheUnitsBelow) {
+  App app = ready();
+  const std::string routed = assigned(app);  // now 보건소's
+  RequestInput start;
+  start.request.kind = engine::Request::Kind::Start;
+  start.request.set = {{"title", "가로등 민원"}};
+  start.workflow = "complaint";
+  start.user = "clerk.bae";
+  auto kept = app.request(start);  // still 총무과's, where it was drafted
+  ASSERT_TRUE(kept.has_value()) << kept.error().message;
+
+  auto ids = [&](const std::string& unit) {
+    ListQuery q;
+    q.unit = unit;
+    std::vector<std::string> out;
+    auto page = app.list(q);
+    EXPECT_TRUE(page.has_value()) << (page ? "" : page.error().message);
+    if (page) {
+      for (const ListEntry& e : page->items) out.push_back(e.summary.id);
+      for (const ListEntry& e : page->items) EXPECT_FALSE(e.summary.unit.empty());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(ids("보건소"), std::vector<std::string>{routed});     // by name
+  EXPECT_EQ(ids("general"), std::vector<std::string>{kept->id});  // by id
+  std::vector<std::string> both{routed, kept->id};
+  std::sort(both.begin(), both.end());
+  EXPECT_EQ(ids("구청"), both);  // the district holds the units below it
+
+  ListQuery nowhere;
+  nowhere.unit = "없는과";
+  auto refused = app.list(nowhere);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().kind, Error::Kind::BadInput);
+  EXPECT_EQ(refused.error().message, "there is no unit '없는과' in the directory");
+}
+
 TEST_P(AppUnits, APersonFieldTakesOnlyPeopleOfTheDirectory) {
   App app = ready();
   RequestInput start;

@@ -48,6 +48,33 @@ TEST_P(List, MySubmissionsWordsAndPages) {
   EXPECT_EQ(ok({"list", "--finished"}), "no item matches\n");
 }
 
+TEST_P(List, ByUnitWithTheUnitsBelow) {
+  // A complaint drafted at 민원여권과 민원팀 and assigned to 총무과; a good-service case of 민원팀.
+  const std::string complaint =
+      first_line(ok({"start", "complaint", "--as", "bae.junseo", "--set", "title=무인발급기 고장",
+                     "--set", "content=고장", "--set", "citizen=홍길동", "--set", "channel=online",
+                     "--now", "2007-02-01"}));
+  ok({"act", complaint, "assign", "--as", "bae.junseo", "--set", "department=총무과", "--now",
+      "2007-02-01"});
+  const std::string service = first_line(
+      ok({"start", "mileage", "--as", "jin.yerin", "--set", "case_title=방문 발급", "--set",
+          "kind=praise", "--set", "evidence=감사 편지", "--now", "2007-02-02"}));
+
+  const boost::json::value general = json({"list", "--unit", "총무과"});
+  ASSERT_EQ(general.at("items").as_array().size(), 1u) << boost::json::serialize(general);
+  EXPECT_EQ(json_text(general.at("items").as_array()[0].at("id")), complaint);
+  EXPECT_EQ(json_text(general.at("items").as_array()[0].at("unit")), "general_affairs");
+  // 민원여권과 holds its team's items; the complaint has left for 총무과.
+  const std::string civil = ok({"list", "--unit", "civil_affairs"});
+  EXPECT_TRUE(contains(civil, service)) << civil;
+  EXPECT_FALSE(contains(civil, complaint)) << civil;
+  EXPECT_EQ(json({"list", "--unit", "district"}).at("items").as_array().size(), 2u);
+
+  const Outcome nowhere = run({"list", "--unit", "없는과"});
+  EXPECT_EQ(nowhere.exit_code, 2);
+  EXPECT_EQ(nowhere.err, "dojang: there is no unit '없는과' in the directory\n");
+}
+
 TEST_P(List, BadFiltersAreRefusedWithOneLine) {
   for (const auto& args : std::vector<std::vector<std::string>>{{"list", "--mine"},
                                                                 {"list", "--limit", "0"},

@@ -14,21 +14,56 @@ TEST_P(StoreTest, CreatesTheSchemaAndReopensIt) {
     auto store = open_store();
     ASSERT_TRUE(store);
     EXPECT_EQ(store->backend(), GetParam());
-    EXPECT_EQ(store->schema_version(), 5);
+    EXPECT_EQ(store->schema_version(), 6);
     ASSERT_TRUE(store->deploy("leave", "workflow leave {}", "h1", engine::Date{100}));
   }
   for (int i = 0; i < 2; ++i) {  // reopening migrates nothing and keeps the data
     auto store = open_store();
     ASSERT_TRUE(store);
-    EXPECT_EQ(store->schema_version(), 5);
+    EXPECT_EQ(store->schema_version(), 6);
     auto definitions = store->definitions();
     ASSERT_TRUE(definitions) << definitions.error().message;
     ASSERT_EQ(definitions->size(), 1u);
     EXPECT_EQ((*definitions)[0].name, "leave");
   }
   auto raw = raw_session();
-  EXPECT_EQ(count(*raw, "SELECT COUNT(*) FROM schema_version"), 5);  // versions 1 to 4
+  EXPECT_EQ(count(*raw, "SELECT COUNT(*) FROM schema_version"), 6);  // versions 1 to 6
   EXPECT_EQ(count(*raw, "SELECT COUNT(*) FROM definitions"), 1);
+}
+
+TEST_P(StoreTest, Version6TakesEachItemsUnitFromItsBody) {
+  ASSERT_TRUE(open_store());
+  {
+    // Back to version 5, with two items written then: one routed to 보건소, one without a unit.
+    auto raw = raw_session();
+    *raw << "DROP INDEX instances_by_unit";
+    *raw << "ALTER TABLE instances DROP COLUMN unit";
+    *raw << "DELETE FROM schema_version WHERE version = 6";
+    for (const char* row :
+         {"'c-1', '{\"unit\":\"health\",\"drafted_in\":\"general\"}'", "'c-2', '{\"state\":0}'"}) {
+      *raw << std::string(
+                  "INSERT INTO instances (id, body, workflow, version, state, state_name,"
+                  " revision, submitter, created_at, updated_at, final, reminders)"
+                  " VALUES (") +
+                  row + ", 'complaint', 1, 0, 'receipt', 1, 'kim', 0, 0, 0, 0)";
+    }
+  }
+  auto store = open_store();
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->schema_version(), 6);
+  auto raw = raw_session();
+  std::string unit;
+  *raw << "SELECT unit FROM instances WHERE id = 'c-1'", soci::into(unit);
+  EXPECT_EQ(unit, "health");
+  *raw << "SELECT unit FROM instances WHERE id = 'c-2'", soci::into(unit);
+  EXPECT_EQ(unit, "");
+  ListQuery q;
+  q.units = {"health"};
+  auto listed = store->list(q);
+  ASSERT_TRUE(listed) << listed.error().message;
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].id, "c-1");
+  EXPECT_EQ((*listed)[0].unit, "health");
 }
 
 TEST_P(StoreTest, RefusesASchemaNewerThanTheProgram) {

@@ -58,12 +58,12 @@ std::string statement_text(const Parts& parts) {
   std::string q = "WITH u AS (";
   if (parts.start) {
     q += "INSERT INTO instances (id, workflow, version, state, state_name, revision, submitter,"
-         " body, created_at, updated_at, final, reminders) VALUES (:id, :w, :v, :s, :sn, :r, :sub,"
-         " :b, :c, :u, :f, :m) RETURNING id)";
+         " body, created_at, updated_at, final, reminders, unit) VALUES (:id, :w, :v, :s, :sn, :r,"
+         " :sub, :b, :c, :u, :f, :m, :un) RETURNING id)";
   } else {
     q += "UPDATE instances SET state = :s, state_name = :sn, revision = :r, reminders = :m,"
-         " body = :b, updated_at = :u, final = :f WHERE id = :id AND revision = :e AND"
-         " reminders = :em RETURNING id)";
+         " body = :b, updated_at = :u, final = :f, unit = :un WHERE id = :id AND revision = :e"
+         " AND reminders = :em RETURNING id)";
   }
   q += ", h AS (INSERT INTO history (instance, seq, reminder, kind, action, actor, on_behalf_of,"
        " from_state, to_state, comment, payload, at, hash, prev_hash) SELECT id, :r::bigint,"
@@ -103,7 +103,7 @@ struct Bound {
   long long reminders = 0, expected_reminders = 0, reminder = 0;
   int final = 0, version = 0;
   std::string id, state_name, body, workflow, submitter, kind, action, actor, on_behalf_of, from,
-      comment, payload, hash, prev_hash, timers, roles, notifications, key, result;
+      comment, payload, hash, prev_hash, timers, roles, notifications, key, result, unit;
 };
 
 // One variant of the statement, prepared once per connection.
@@ -120,6 +120,7 @@ class PreparedCommit {
     m_st.exchange(soci::use(v.updated, "u"));
     m_st.exchange(soci::use(v.final, "f"));
     m_st.exchange(soci::use(v.reminders, "m"));
+    m_st.exchange(soci::use(v.unit, "un"));
     if (parts.start) {
       m_st.exchange(soci::use(v.workflow, "w"));
       m_st.exchange(soci::use(v.version, "v"));
@@ -207,6 +208,7 @@ Result<void> commit_in_one_statement(Connection& db, const engine::Step& step,
   v.state_name = ev.to;
   v.revision = in.revision;
   v.body = encode_body(in);
+  v.unit = in.unit;
   v.updated = in.updated_at.seconds;
   v.final = step.final ? 1 : 0;
   v.workflow = in.workflow;

@@ -40,6 +40,10 @@ class Dialect {
   // The column definition of an auto-incremented BIGINT primary key named id.
   [[nodiscard]] virtual std::string_view id_column() const = 0;
 
+  // The text at the top-level `key` of the JSON text in `column` (NULL when it has none).
+  [[nodiscard]] virtual std::string json_text(std::string_view column,
+                                              std::string_view key) const = 0;
+
   // Appended to a SELECT whose rows the transaction claims, so that concurrent claimers take
   // different rows ("" where the write transaction already excludes them).
   [[nodiscard]] virtual std::string_view skip_locked() const = 0;

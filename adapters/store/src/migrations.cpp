@@ -106,18 +106,31 @@ const std::vector<std::string_view> kVersion5 = {
     "ALTER TABLE directory_people ADD COLUMN position TEXT NOT NULL DEFAULT ''",
 };
 
+// Version 6: an item's unit as a column (it was in the body only), for lists by unit. Items
+// written before keep the unit their body holds.
+const std::vector<std::string_view> kVersion6 = {
+    "ALTER TABLE instances ADD COLUMN unit TEXT NOT NULL DEFAULT ''",
+    "UPDATE instances SET unit = COALESCE({BODY_UNIT}, '')",
+    "CREATE INDEX instances_by_unit ON instances (unit, updated_at)",
+};
+
+// `statement` with {ID} (an auto-increment key) and {BODY_UNIT} (the unit in an instance's body)
+// as this backend writes them.
 std::string for_backend(std::string_view statement, const Dialect& dialect) {
   std::string out(statement);
-  constexpr std::string_view kId = "{ID}";
+  constexpr std::string_view kId = "{ID}", kBodyUnit = "{BODY_UNIT}";
   if (auto at = out.find(kId); at != std::string::npos) {
     out.replace(at, kId.size(), dialect.id_column());
+  }
+  if (auto at = out.find(kBodyUnit); at != std::string::npos) {
+    out.replace(at, kBodyUnit.size(), dialect.json_text("body", "unit"));
   }
   return out;
 }
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all = {
-      {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
+  static const std::vector<Migration> all = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3},
+                                             {4, kVersion4}, {5, kVersion5}, {6, kVersion6}};
   return all;
 }
 

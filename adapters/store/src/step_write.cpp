@@ -25,21 +25,22 @@ Result<std::string> write_instance(soci::session& sql, const engine::Step& step)
   const std::string body = encode_body(in);
   if (is_start(step)) {
     sql << "INSERT INTO instances (id, workflow, version, state, state_name, revision,"
-           " submitter, body, created_at, updated_at, final, reminders)"
-           " VALUES (:id, :w, :v, :s, :sn, :r, :sub, :b, :c, :u, :f, :m)",
+           " submitter, body, created_at, updated_at, final, reminders, unit)"
+           " VALUES (:id, :w, :v, :s, :sn, :r, :sub, :b, :c, :u, :f, :m, :un)",
         soci::use(in.id), soci::use(in.workflow), soci::use(version), soci::use(state),
         soci::use(ev.to), soci::use(revision), soci::use(in.submitter), soci::use(body),
-        soci::use(created), soci::use(updated), soci::use(final), soci::use(reminders);
+        soci::use(created), soci::use(updated), soci::use(final), soci::use(reminders),
+        soci::use(in.unit);
     return std::string();
   }
   const Guard expected = guard_of(step);
   // RETURNING tells whether the guarded row was there, in one round trip.
   long long changed = 0;
   sql << "UPDATE instances SET state = :s, state_name = :sn, revision = :r, reminders = :m,"
-         " body = :b, updated_at = :u, final = :f"
+         " body = :b, updated_at = :u, final = :f, unit = :un"
          " WHERE id = :id AND revision = :e AND reminders = :em RETURNING revision",
       soci::use(state), soci::use(ev.to), soci::use(revision), soci::use(reminders),
-      soci::use(body), soci::use(updated), soci::use(final), soci::use(in.id),
+      soci::use(body), soci::use(updated), soci::use(final), soci::use(in.unit), soci::use(in.id),
       soci::use(expected.revision), soci::use(expected.reminders), soci::into(changed);
   if (!sql.got_data()) changed = 0;
   if (changed == 0) return std::unexpected(not_at_revision(sql, in.id, expected).error());

@@ -14,7 +14,7 @@ class SummaryRow {
  public:
   static constexpr const char* kColumns =
       "i.id, i.workflow, i.version, i.state, i.state_name, i.revision, i.updated_at,"
-      " i.submitter, i.final";
+      " i.submitter, i.final, i.unit";
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(m_row.id));
@@ -26,6 +26,7 @@ class SummaryRow {
     st.exchange(soci::into(m_updated));
     st.exchange(soci::into(m_row.submitter));
     st.exchange(soci::into(m_final));
+    st.exchange(soci::into(m_row.unit));
   }
   [[nodiscard]] InstanceSummary get() const {
     InstanceSummary out = m_row;
@@ -107,7 +108,7 @@ Result<std::vector<InstanceSummary>> Store::list(const ListQuery& q) {
     // The values bound, at addresses that stay put while the statement runs.
     std::vector<std::string> texts;
     std::vector<long long> numbers;
-    texts.reserve(3 + q.words.size());
+    texts.reserve(3 + q.units.size() + q.words.size());
     numbers.reserve(4);
     std::string where;
     auto clause = [&](const std::string& sql) {
@@ -120,6 +121,14 @@ Result<std::vector<InstanceSummary>> Store::list(const ListQuery& q) {
     if (q.workflow) text("i.workflow", *q.workflow);
     if (q.state_name) text("i.state_name", *q.state_name);
     if (q.submitter) text("i.submitter", *q.submitter);
+    if (!q.units.empty()) {
+      std::string in;
+      for (const std::string& unit : q.units) {
+        texts.push_back(unit);
+        in += (in.empty() ? ":t" : ", :t") + std::to_string(texts.size());
+      }
+      clause("i.unit IN (" + in + ")");
+    }
     if (q.final) clause(*q.final ? "i.final = 1" : "i.final = 0");
     auto number = [&](const std::string& op, long long value) {
       numbers.push_back(value);

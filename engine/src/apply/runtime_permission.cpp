@@ -66,10 +66,7 @@ bool holds(const Definition& def, Index role, const std::vector<std::string>& he
     if (unit == instance.unit) return true;
     if (r.scope != RoleDef::Scope::UnitAndBelow || organisation == nullptr) continue;
     const Unit* u = organisation->find(instance.unit);
-    for (int depth = 0; u != nullptr && depth < Organisation::kMaxDepth; ++depth) {
-      if (u->id == unit) return true;
-      u = organisation->parent(*u);
-    }
+    if (u != nullptr && organisation->within(*u, unit)) return true;
   }
   return false;
 }

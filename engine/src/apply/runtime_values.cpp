@@ -238,16 +238,11 @@ std::optional<Refusal> assign(Draft& draft, const std::vector<Assignment>& set,
     if (field.type.kind == FieldKind::Unit && !value->is_null() && draft.org != nullptr) {
       // A unit of the directory, by id or by its name (보건소) when only one unit has it.
       const std::string& typed = *value->as_text();
-      const Unit* unit = draft.org->find(typed);
-      for (const Unit& u : draft.org->units()) {
-        if (unit != nullptr && unit->id == typed) break;
-        if (u.name != typed) continue;
-        if (unit != nullptr) {
-          return Refusal{Refusal::Code::BadValue,
-                         field_text(field) + ": more than one unit is called " + quoted(typed) +
-                             " (" + unit->id + ", " + u.id + "); give the unit's id"};
-        }
-        unit = &u;
+      const auto [unit, also] = draft.org->lookup(typed);
+      if (also != nullptr) {
+        return Refusal{Refusal::Code::BadValue,
+                       field_text(field) + ": more than one unit is called " + quoted(typed) +
+                           " (" + unit->id + ", " + also->id + "); give the unit's id"};
       }
       if (unit == nullptr) {
         return Refusal{

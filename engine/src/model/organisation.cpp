@@ -21,4 +21,28 @@ const Unit* Organisation::parent(const Unit& unit) const {
   return unit.parent.empty() ? nullptr : find(unit.parent);
 }
 
+Organisation::Lookup Organisation::lookup(std::string_view id_or_name) const {
+  Lookup out;
+  out.unit = find(id_or_name);
+  if (out.unit != nullptr) return out;
+  for (const Unit& u : m_units) {
+    if (u.name != id_or_name) continue;
+    if (out.unit != nullptr) {
+      out.also = &u;
+      break;
+    }
+    out.unit = &u;
+  }
+  return out;
+}
+
+bool Organisation::within(const Unit& unit, std::string_view ancestor) const {
+  const Unit* u = &unit;
+  for (int depth = 0; u != nullptr && depth < kMaxDepth; ++depth) {
+    if (u->id == ancestor) return true;
+    u = parent(*u);
+  }
+  return false;
+}
+
 }  // namespace dojang::engine

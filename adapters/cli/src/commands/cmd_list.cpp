@@ -15,11 +15,13 @@ namespace dojang::cli {
 
 CLI::App* add_list_command(CLI::App& app, ListOptions& options) {
   CLI::App* cmd =
-      app.add_subcommand("list", "List items: yours, by procedure, state, day and words");
+      app.add_subcommand("list", "List items: yours, by procedure, state, unit, day and words");
   cmd->add_flag("--mine", options.mine, "Only the items you drafted (with --as)");
   cmd->add_option("--as", options.user, "Who you are (a user of the directory), for --mine");
   cmd->add_option("--procedure", options.procedure, "Only this procedure (its name)");
   cmd->add_option("--state", options.state, "Only the items in this state (its name)");
+  cmd->add_option("--unit", options.unit,
+                  "Only the items of this unit and the units below it (its id or name)");
   CLI::Option* finished = cmd->add_flag("--finished", options.finished, "Only finished items");
   CLI::Option* open = cmd->add_flag("--open", options.open, "Only items still open");
   finished->excludes(open);
@@ -42,6 +44,7 @@ ExitCode run_list(const ListOptions& options, const GlobalOptions& global) {
   app::ListQuery query;
   query.workflow = options.procedure;
   query.state = options.state;
+  query.unit = options.unit;
   if (options.mine) query.submitter = options.user;
   if (options.finished) query.finished = true;
   if (options.open) query.finished = false;
@@ -66,6 +69,7 @@ ExitCode run_list(const ListOptions& options, const GlobalOptions& global) {
       o["state_label"] =
           e.definition ? state_label(*e.definition, e.summary.state_name) : e.summary.state_name;
       o["submitter"] = e.summary.submitter;
+      o["unit"] = e.summary.unit;
       o["final"] = e.summary.final;
       o["revision"] = e.summary.revision;
       o["updated_at"] = time_json(e.summary.updated_at);

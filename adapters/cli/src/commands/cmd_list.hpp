@@ -17,7 +17,7 @@ namespace dojang::cli {
 struct ListOptions {
   std::string user;  // --as, with --mine
   bool mine = false;
-  std::optional<std::string> procedure, state, from, to;
+  std::optional<std::string> procedure, state, unit, from, to;
   bool finished = false, open = false;
   std::string words;
   int limit = 50;

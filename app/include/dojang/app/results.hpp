@@ -105,6 +105,7 @@ struct ItemView {
 // `list`: the filters, by day in the office's calendar (both days included).
 struct ListQuery {
   std::optional<std::string> workflow, state, submitter;
+  std::optional<std::string> unit;              // its items and those of the units below it
   std::optional<bool> finished;                 // true: finished only; false: open only
   std::optional<std::string> from_day, to_day;  // "YYYY-MM-DD"
   std::string words;                            // words of the title (or any text field)

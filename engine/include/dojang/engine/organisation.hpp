@@ -22,6 +22,15 @@ class Organisation {
   explicit Organisation(std::vector<Unit> units);
 
   [[nodiscard]] const Unit* find(std::string_view id) const;
+  // The unit typed as people type it: its id, or else its name (보건소) when one unit has it.
+  // `unit` is null when none has it; `also` is a second unit of that name (then ambiguous).
+  struct Lookup {
+    const Unit* unit = nullptr;
+    const Unit* also = nullptr;
+  };
+  [[nodiscard]] Lookup lookup(std::string_view id_or_name) const;
+  // Whether `unit` is the unit `ancestor` or one below it.
+  [[nodiscard]] bool within(const Unit& unit, std::string_view ancestor) const;
   // The unit above `unit`, or nullptr at the top (also for a parent the directory lacks).
   [[nodiscard]] const Unit* parent(const Unit& unit) const;
   [[nodiscard]] const std::vector<Unit>& units() const { return m_units; }  // by id

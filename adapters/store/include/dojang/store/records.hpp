@@ -55,6 +55,7 @@ struct InstanceSummary {
   engine::Date updated_at;
   std::string submitter;
   bool final = false;
+  std::string unit;  // the unit the item belongs to ("" without an organisation)
 };
 
 // What a list asks for (Store::list): every filter is optional; newest first by last change.
@@ -62,6 +63,7 @@ struct ListQuery {
   std::optional<std::string> workflow;    // one procedure
   std::optional<std::string> state_name;  // items waiting in (or finished in) this state
   std::optional<std::string> submitter;   // the drafter
+  std::vector<std::string> units;         // items that belong to one of these units (empty: any)
   std::optional<bool> final;              // true: finished items only; false: open ones only
   std::optional<engine::Date> from, to;   // started at or after `from`, before `to`
   std::vector<std::string> words;         // each found in the item's values (as typed)
