@@ -89,7 +89,7 @@ std::optional<Notification> returned_notice(const Definition& def, const Instanc
       before.state >= def.states.size())
     return std::nullopt;
   const std::string& owner = after.submitter;
-  if (owner.empty() || owner == "system" || event.actor == owner || event.on_behalf_of == owner)
+  if (owner.empty() || owner == kSystem || event.actor == owner || event.on_behalf_of == owner)
     return std::nullopt;
   const StateDef& from = def.states[before.state];
   std::string message = (def.label.empty() ? def.name : def.label) + " " + after.id + "이(가) " +
