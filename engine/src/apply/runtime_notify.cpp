@@ -25,6 +25,7 @@ Index slot_named(const Definition& def, std::string_view name) {
   return kNone;
 }
 
+// The kind of the field in `slot`; Text for a slot that holds no field (a let, a table output).
 FieldKind field_kind(const Definition& def, Index slot) {
   for (const FieldDef& f : def.fields) {
     if (f.slot == slot) return f.type.kind;
@@ -32,8 +33,9 @@ FieldKind field_kind(const Definition& def, Index slot) {
   return FieldKind::Text;
 }
 
-bool is_money_slot(const Definition& def, Index slot) {
-  if (field_kind(def, slot) == FieldKind::Money) return true;
+// Whether the slot holds money: a money field (`kind`: the slot's field kind) or a money output.
+bool is_money_slot(const Definition& def, Index slot, FieldKind kind) {
+  if (kind == FieldKind::Money) return true;
   for (const TableDef& t : def.tables) {
     for (const TableOutput& o : t.outputs) {
       if (o.slot == slot) return o.type.kind == FieldKind::Money;
@@ -62,14 +64,13 @@ std::string fill_message(const Definition& def, const Instance& instance, std::s
       out += message.substr(open, close - open + 1);  // not a value: left as written
     } else {
       const Value v = slot < instance.slots.size() ? instance.slots[slot] : Value{};
-      const Value shown = is_money_slot(def, slot) ? as_money_value(v) : v;
+      const FieldKind kind = field_kind(def, slot);
+      const Value shown = is_money_slot(def, slot, kind) ? as_money_value(v) : v;
       // Money as 1,000,000원; a message that writes the unit itself ("{amount}원") gets it once.
       const Decimal* m = shown.as_money();
       const std::string* text = shown.as_text();
       const Unit* unit =
-          org != nullptr && text != nullptr && field_kind(def, slot) == FieldKind::Unit
-              ? org->find(*text)
-              : nullptr;
+          org != nullptr && text != nullptr && kind == FieldKind::Unit ? org->find(*text) : nullptr;
       if (unit != nullptr) {
         out += unit->name;
       } else if (m != nullptr && message.substr(close + 1).starts_with("원")) {

@@ -53,11 +53,11 @@ constexpr std::int64_t kSecondsPerDay = 86400;
   std::int64_t r = 0;
   const Type ka = kind_of(a);
   const Type kb = kind_of(b);
-  if (money_and_number(ka, kb)) return money_add(a, ka, b, kb, false);
   if (ka == Type::Number && kb == Type::Number) {
     const Num n = make_num(*a.as_number() + *b.as_number());
     return n.null ? Value{} : Value{n.v};
   }
+  if (money_and_number(ka, kb)) return money_add(a, ka, b, kb, false);
   if (ka == Type::Date && kb == Type::Duration) {
     return date_value(r,
                       __builtin_add_overflow(a.as_date()->seconds, b.as_duration()->seconds, &r));
@@ -77,11 +77,11 @@ constexpr std::int64_t kSecondsPerDay = 86400;
   std::int64_t r = 0;
   const Type ka = kind_of(a);
   const Type kb = kind_of(b);
-  if (money_and_number(ka, kb)) return money_add(a, ka, b, kb, true);
   if (ka == Type::Number && kb == Type::Number) {
     const Num n = make_num(*a.as_number() - *b.as_number());
     return n.null ? Value{} : Value{n.v};
   }
+  if (money_and_number(ka, kb)) return money_add(a, ka, b, kb, true);
   if (ka == Type::Date && kb == Type::Duration) {
     return date_value(r,
                       __builtin_sub_overflow(a.as_date()->seconds, b.as_duration()->seconds, &r));
